@@ -1,0 +1,5 @@
+/**
+ * Users, teams and roles; login, logout, login throttling and the web security rules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package io.cupboard.identity;

@@ -1,0 +1,30 @@
+package io.cupboard.shared.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Model attributes that the layout needs on every page.
+ */
+@ControllerAdvice
+class LayoutAttributes {
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.isEmpty() ? "/" : path;
+    }
+
+    @ModelAttribute("language")
+    String language(Locale locale) {
+        return SupportedLanguages.languageOf(locale);
+    }
+
+    @ModelAttribute("textDirection")
+    String textDirection(Locale locale) {
+        return SupportedLanguages.isRightToLeft(locale) ? "rtl" : "ltr";
+    }
+}

@@ -1,0 +1,63 @@
+package io.cupboard.browser;
+
+import java.net.http.HttpResponse;
+
+import io.cupboard.identity.User;
+import io.cupboard.support.BrowserTest;
+import io.cupboard.support.Fixtures;
+import io.cupboard.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Error pages over real HTTP: MockMvc does not forward errors to the error page, a servlet container does.
+ */
+@BrowserTest
+class ErrorPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    private WebSession session;
+
+    @BeforeEach
+    void logIn() throws Exception {
+        User agent = fixtures.agent(fixtures.team());
+        session = new WebSession(port);
+        assertThat(session.logIn(agent.getUsername(), Fixtures.PASSWORD)).endsWith("/cup");
+    }
+
+    @Test
+    void forbiddenPageIsHebrewWithoutStackTrace() throws Exception {
+        HttpResponse<String> response = session.get("/admin");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("אין הרשאה").contains("dir=\"rtl\"")
+                .doesNotContain("Exception").doesNotContain("at io.cupboard");
+    }
+
+    @Test
+    void unknownPageIsHebrew404() throws Exception {
+        HttpResponse<String> response = session.get("/no-such-page");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("הדף לא נמצא").contains("dir=\"rtl\"");
+    }
+
+    @Test
+    void unknownPageIsEnglishWhenChosen() throws Exception {
+        session.get("/cup?lang=en");
+
+        HttpResponse<String> response = session.get("/no-such-page");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Page not found").contains("dir=\"ltr\"");
+    }
+}

@@ -1,0 +1,111 @@
+package io.cupboard.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from the Debian packages, driven by the Debian ChromeDriver so that nothing is
+ * downloaded. A missing browser fails the test: a browser test that skips proves nothing. Set
+ * {@code -Dcupboard.browser.binary} and {@code -Dcupboard.browser.driver} for other locations.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String BINARY = System.getProperty("cupboard.browser.binary", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("cupboard.browser.driver", "/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    private Browser(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts Chromium for the application on the given port, with the given window width in pixels. */
+    public static Browser open(int port, int width) {
+        if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
+            throw new IllegalStateException("Chromium (" + BINARY + ") or ChromeDriver (" + DRIVER + ") is missing; "
+                    + "install the Debian packages: apt-get install -y chromium chromium-driver");
+        }
+        Path profile;
+        try {
+            Files.createDirectories(Path.of("target"));
+            profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
+        } catch (IOException e) {
+            throw new IllegalStateException("Failed to create a Chromium profile folder under target/", e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + ",1000", "--lang=he");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(DRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    public static Browser open(int port) {
+        return open(port, 1280);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    public void logIn(String username, String password) {
+        go("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Waits up to ten seconds for a condition; htmx may replace elements meanwhile. */
+    public <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** Saves a PNG of the current page under target/screenshots and returns its path. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("Failed to save screenshot " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

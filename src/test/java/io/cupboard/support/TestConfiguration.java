@@ -1,0 +1,24 @@
+package io.cupboard.support;
+
+import java.time.ZoneId;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Beans that every integration test context shares: the movable clock and the fixtures.
+ */
+@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+public class TestConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock(ZoneId centerZone) {
+        return new MutableClock(centerZone);
+    }
+
+    @Bean
+    Fixtures fixtures(org.springframework.beans.factory.config.AutowireCapableBeanFactory factory) {
+        return factory.createBean(Fixtures.class);
+    }
+}
