@@ -10,4 +10,54 @@
             event.detail.headers[header.content] = token.content;
         }
     });
+
+    // Keyboard shortcuts: a key clicks the visible element marked data-shortcut with that key,
+    // unless the user is typing in a field.
+    document.addEventListener('keydown', function (event) {
+        if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+            return;
+        }
+        if (event.target.closest && event.target.closest('input, textarea, select, [contenteditable="true"]')) {
+            return;
+        }
+        var key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+        var candidates = document.querySelectorAll('[data-shortcut="' + key + '"]');
+        for (var i = 0; i < candidates.length; i++) {
+            var element = candidates[i];
+            if (!element.disabled && element.offsetParent !== null) {
+                event.preventDefault();
+                element.click();
+                return;
+            }
+        }
+    });
+
+    // A panel opened by a shortcut (callback time, disqualification reason) takes the focus, so the
+    // second step works from the keyboard too.
+    document.addEventListener('shown.bs.collapse', function (event) {
+        var first = event.target.querySelector('button, input, select');
+        if (first) {
+            first.focus();
+        }
+    });
+
+    // Countdowns to a deadline (data-countdown holds epoch milliseconds), as minutes:seconds.
+    function updateCountdowns() {
+        var elements = document.querySelectorAll('[data-countdown]');
+        for (var i = 0; i < elements.length; i++) {
+            var element = elements[i];
+            var remaining = Number(element.getAttribute('data-countdown')) - Date.now();
+            var late = remaining < 0;
+            remaining = Math.abs(remaining);
+            var minutes = Math.floor(remaining / 60000);
+            var seconds = Math.floor((remaining % 60000) / 1000);
+            element.textContent = (late ? '-' : '') + minutes + ':' + String(seconds).padStart(2, '0');
+            element.classList.toggle('text-bg-danger', late);
+            element.classList.toggle('text-bg-warning', !late);
+        }
+    }
+
+    document.addEventListener('DOMContentLoaded', updateCountdowns);
+    document.addEventListener('htmx:afterSwap', updateCountdowns);
+    setInterval(updateCountdowns, 1000);
 })();

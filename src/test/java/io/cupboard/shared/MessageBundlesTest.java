@@ -30,19 +30,38 @@ class MessageBundlesTest {
 
     @Test
     void hebrewAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> hebrew = keys("messages.properties");
-        Set<String> english = keys("messages_en.properties");
+        for (String basename : basenames()) {
+            Set<String> hebrew = keys(basename + ".properties");
+            Set<String> english = keys(basename + "_en.properties");
 
-        assertThat(difference(hebrew, english)).as("keys only in Hebrew").isEmpty();
-        assertThat(difference(english, hebrew)).as("keys only in English").isEmpty();
+            assertThat(difference(hebrew, english)).as("keys only in Hebrew " + basename).isEmpty();
+            assertThat(difference(english, hebrew)).as("keys only in English " + basename).isEmpty();
+        }
+    }
+
+    @Test
+    void noKeyIsInTwoBundles() throws IOException {
+        List<String> duplicates = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (String basename : basenames()) {
+            for (String key : keys(basename + ".properties")) {
+                if (!seen.add(key)) {
+                    duplicates.add(basename + ": " + key);
+                }
+            }
+        }
+
+        assertThat(duplicates).isEmpty();
     }
 
     @Test
     void noMessageIsEmpty() throws IOException {
-        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
-            Properties properties = load(bundle);
-            assertThat(properties.stringPropertyNames().stream().filter(key -> properties.getProperty(key).isBlank()))
-                    .as("empty messages in " + bundle).isEmpty();
+        for (String basename : basenames()) {
+            for (String bundle : List.of(basename + ".properties", basename + "_en.properties")) {
+                Properties properties = load(bundle);
+                assertThat(properties.stringPropertyNames().stream().filter(key -> properties.getProperty(key).isBlank()))
+                        .as("empty messages in " + bundle).isEmpty();
+            }
         }
     }
 
@@ -55,7 +74,10 @@ class MessageBundlesTest {
 
     @Test
     void everyTemplateKeyExists() throws IOException {
-        Set<String> hebrew = keys("messages.properties");
+        Set<String> hebrew = new TreeSet<>();
+        for (String basename : basenames()) {
+            hebrew.addAll(keys(basename + ".properties"));
+        }
         List<String> missing = new ArrayList<>();
         for (Path template : templates()) {
             Matcher matcher = MESSAGE_REFERENCE.matcher(Files.readString(template));
@@ -104,7 +126,7 @@ class MessageBundlesTest {
     }
 
     private static boolean replacesText(Element element) {
-        return element.hasAttr("th:text") || element.hasAttr("th:utext") || element.hasAttr("th:replace")
+        return element.hasAttr("th:text") || element.hasAttr("th:utext") || element.hasAttr("th:replace") || element.hasAttr("th:errors")
                 || element.hasAttr("sec:authentication") || element.hasAttr("th:insert") || element.hasAttr("data-literal");
     }
 
@@ -112,6 +134,12 @@ class MessageBundlesTest {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
         }
+    }
+
+    /** Reads the bundle basenames that the application configures, so a new bundle is checked too. */
+    private static List<String> basenames() throws IOException {
+        Properties application = load("application.properties");
+        return List.of(application.getProperty("spring.messages.basename").split(",")).stream().map(String::strip).toList();
     }
 
     private static Set<String> difference(Set<String> first, Set<String> second) {

@@ -8,6 +8,13 @@ import io.cupboard.identity.Team;
 import io.cupboard.identity.TeamRepository;
 import io.cupboard.identity.User;
 import io.cupboard.identity.UserRepository;
+import io.cupboard.lead.Lead;
+import io.cupboard.lead.LeadAssignments;
+import io.cupboard.lead.LeadContact;
+import io.cupboard.lead.LeadRegistration;
+import io.cupboard.lead.LeadType;
+import io.cupboard.lead.PhoneNumber;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -23,13 +30,20 @@ public class Fixtures {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final LeadRegistration registration;
+    private final LeadAssignments assignments;
+    private final UserDetailsService userDetails;
     private String passwordHash;
 
-    public Fixtures(TeamRepository teams, UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    public Fixtures(TeamRepository teams, UserRepository users, PasswordEncoder passwordEncoder, Clock clock,
+                    LeadRegistration registration, LeadAssignments assignments, UserDetailsService userDetails) {
         this.teams = teams;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.registration = registration;
+        this.assignments = assignments;
+        this.userDetails = userDetails;
     }
 
     public static String unique(String prefix) {
@@ -48,6 +62,30 @@ public class Fixtures {
 
     public User agent(Team team) {
         return user(Role.AGENT, team);
+    }
+
+    /** Returns the signed-in form of a user, as controllers and services receive it. */
+    public io.cupboard.identity.CurrentUser signedIn(User user) {
+        return (io.cupboard.identity.CurrentUser) userDetails.loadUserByUsername(user.getUsername());
+    }
+
+    /** Creates a lead with a unique valid mobile number, through registration and assignment. */
+    public Lead lead(User owner) {
+        Lead lead = registration.register(LeadContact.of("ליד " + SEQUENCE.incrementAndGet(), uniquePhone(), "test"),
+                LeadType.NEW, "test", null);
+        assignments.assign(lead.getId(), owner.getId(), owner.getTeamId(), "test", null);
+        return lead;
+    }
+
+    /** Returns a valid Israeli mobile number that no other fixture in this JVM returned. */
+    public static PhoneNumber uniquePhone() {
+        while (true) {
+            int sequence = SEQUENCE.incrementAndGet();
+            var phone = PhoneNumber.tryParse("052" + (2000000 + (sequence * 7919L + ProcessHandle.current().pid()) % 8000000));
+            if (phone.isPresent()) {
+                return phone.get();
+            }
+        }
     }
 
     private String passwordHash() {

@@ -1,0 +1,18 @@
+package io.cupboard.lead;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface LeadStatusRepository extends JpaRepository<LeadStatus, Long> {
+
+    Optional<LeadStatus> findByCode(String code);
+
+    List<LeadStatus> findAllByOrderBySortOrderAscIdAsc();
+
+    boolean existsByCodeIgnoreCase(String code);
+}

@@ -1,0 +1,5 @@
+package io.cupboard.lead;
+
+public enum TaskState {
+    OPEN, DONE, CANCELLED
+}
