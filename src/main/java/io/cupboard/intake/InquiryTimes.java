@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Optional;
@@ -44,12 +45,14 @@ final class InquiryTimes {
             .appendPattern("d/M/")
             .appendValueReduced(ChronoField.YEAR, 2, 4, 2000)
             .optionalStart().appendLiteral(' ').appendPattern("H:mm").optionalStart().appendPattern(":ss").optionalEnd().optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DAY_FIRST_DOTS = new DateTimeFormatterBuilder()
             .appendPattern("d.M.")
             .appendValueReduced(ChronoField.YEAR, 2, 4, 2000)
             .optionalStart().appendLiteral(' ').appendPattern("H:mm").optionalStart().appendPattern(":ss").optionalEnd().optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private InquiryTimes() {
     }
