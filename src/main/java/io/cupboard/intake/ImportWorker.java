@@ -3,10 +3,10 @@ package io.cupboard.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,6 @@ import io.cupboard.lead.LeadIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,15 +47,16 @@ public class ImportWorker {
     /** Identifies this application instance as the owner of the batches it runs. */
     static final String WORKER_ID = UUID.randomUUID().toString();
 
-    private static final String INSERT_ROW = """
+    /** A chunk's fates in one statement, from arrays. */
+    private static final String INSERT_ROWS = """
             insert into import_row (batch_id, record_number, fate, lead_id, reason, field, raw_values)
-            values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+            select :batchId, record_number, fate, lead_id, reason, field, cast(raw_values as jsonb)
+            from unnest(cast(:recordNumbers as integer[]), cast(:fates as varchar[]), cast(:leadIds as bigint[]),
+                        cast(:reasons as varchar[]), cast(:fields as varchar[]), cast(:rawValues as text[]))
+                 as fate(record_number, fate, lead_id, reason, field, raw_values)
             """;
-    private static final int[] INSERT_ROW_TYPES = {Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
     private final StoredFiles files;
     private final IntakeSources sources;
@@ -68,11 +68,10 @@ public class ImportWorker {
     private final IntakeProperties properties;
     private final Clock clock;
 
-    ImportWorker(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, StoredFiles files, IntakeSources sources,
+    ImportWorker(JdbcClient jdbc, JsonMapper json, StoredFiles files, IntakeSources sources,
                  LeadValidator validator, IntakeAdmissions admissions, LeadIntake leadIntake, TransactionTemplate transactions,
                  @Qualifier(ImportExecutorConfiguration.EXECUTOR) Executor executor, IntakeProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.json = json;
         this.files = files;
         this.sources = sources;
@@ -326,42 +325,73 @@ public class ImportWorker {
 
     /** Imports one chunk: validation, admission and allocation, every record's fate, the batch counters. */
     private void importChunk(Batch batch, IntakeSource source, List<SourceRecord> records) {
-        Map<Fate, Integer> counts = new java.util.EnumMap<>(Fate.class);
-        List<Object[]> rows = new ArrayList<>(records.size());
+        List<RecordFate> fates = new ArrayList<>(records.size());
         List<IntakeAdmissions.Delivery> deliveries = new ArrayList<>();
-        List<SourceRecord> delivered = new ArrayList<>();
+        List<Integer> deliveredAt = new ArrayList<>();
         for (SourceRecord record : records) {
             if (record.isBlank()) {
-                rows.add(row(batch, record, Fate.BLANK, null, null, false));
+                fates.add(new RecordFate(record, Fate.BLANK, null, null, false));
                 continue;
             }
             LeadValidator.Result result = validator.validate(batch.mapping().toInput(record), source);
             if (!result.isValid()) {
-                rows.add(row(batch, record, Fate.REJECTED, null, result.firstProblem(), true));
+                fates.add(new RecordFate(record, Fate.REJECTED, null, result.firstProblem(), true));
                 continue;
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("batchId", batch.id());
             details.put("record", record.number());
             deliveries.add(new IntakeAdmissions.Delivery(result.lead(), deliveryKey(record, result.lead(), source), details));
-            delivered.add(record);
-            rows.add(null);
+            deliveredAt.add(fates.size());
+            fates.add(null);
         }
 
         List<IntakeAdmissions.Outcome> outcomes = admissions.admit(deliveries, "import", batch.createdBy());
-        int next = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i) == null) {
-                IntakeAdmissions.Outcome outcome = outcomes.get(next);
-                SourceRecord record = delivered.get(next);
-                next++;
-                FieldProblem problem = outcome.reason() == null ? null : new FieldProblem(LeadField.PHONE, outcome.reason());
-                rows.set(i, row(batch, record, outcome.fate(), outcome.leadId(), problem, false));
-            }
-            counts.merge(Fate.valueOf((String) rows.get(i)[2]), 1, Integer::sum);
+        for (int i = 0; i < outcomes.size(); i++) {
+            IntakeAdmissions.Outcome outcome = outcomes.get(i);
+            int position = deliveredAt.get(i);
+            FieldProblem problem = outcome.reason() == null ? null : new FieldProblem(LeadField.PHONE, outcome.reason());
+            fates.set(position, new RecordFate(records.get(position), outcome.fate(), outcome.leadId(), problem, false));
         }
-        jdbcTemplate.batchUpdate(INSERT_ROW, rows, INSERT_ROW_TYPES);
+        insertFates(batch.id(), fates);
+        updateCounters(batch, fates, records.get(records.size() - 1).number());
+    }
 
+    /** One record's fate before it is stored; only rejected records keep their values. */
+    private record RecordFate(SourceRecord record, Fate fate, Long leadId, FieldProblem problem, boolean keepValues) {
+    }
+
+    private void insertFates(long batchId, List<RecordFate> fates) {
+        int count = fates.size();
+        Integer[] recordNumbers = new Integer[count];
+        String[] names = new String[count];
+        Long[] leadIds = new Long[count];
+        String[] reasons = new String[count];
+        String[] fields = new String[count];
+        String[] rawValues = new String[count];
+        for (int i = 0; i < count; i++) {
+            RecordFate fate = fates.get(i);
+            recordNumbers[i] = fate.record().number();
+            names[i] = fate.fate().name();
+            leadIds[i] = fate.leadId();
+            reasons[i] = fate.problem() == null ? null : fate.problem().reason().name();
+            fields[i] = fate.problem() == null || fate.problem().field() == null ? null : fate.problem().field().name();
+            rawValues[i] = fate.keepValues() ? json.writeValueAsString(fate.record().values()) : null;
+        }
+        jdbc.sql(INSERT_ROWS)
+                .param("batchId", batchId)
+                .param("recordNumbers", recordNumbers)
+                .param("fates", names)
+                .param("leadIds", leadIds)
+                .param("reasons", reasons)
+                .param("fields", fields)
+                .param("rawValues", rawValues)
+                .update();
+    }
+
+    private void updateCounters(Batch batch, List<RecordFate> fates, int lastRecordNumber) {
+        Map<Fate, Integer> counts = new EnumMap<>(Fate.class);
+        fates.forEach(fate -> counts.merge(fate.fate(), 1, Integer::sum));
         int updated = jdbc.sql("""
                         update import_batch
                         set imported_count = imported_count + :imported, merged_count = merged_count + :merged,
@@ -377,7 +407,7 @@ public class ImportWorker {
                 .param("rejected", counts.getOrDefault(Fate.REJECTED, 0))
                 .param("blocked", counts.getOrDefault(Fate.BLOCKED, 0))
                 .param("blank", counts.getOrDefault(Fate.BLANK, 0))
-                .param("last", records.get(records.size() - 1).number())
+                .param("last", lastRecordNumber)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", batch.id())
                 .param("worker", WORKER_ID)
@@ -386,13 +416,6 @@ public class ImportWorker {
             // Cancelled, or taken over after this run stalled: roll the chunk back and stop.
             throw new LostClaimException();
         }
-    }
-
-    private Object[] row(Batch batch, SourceRecord record, Fate fate, Long leadId, FieldProblem problem, boolean keepValues) {
-        return new Object[] {batch.id(), record.number(), fate.name(), leadId,
-                problem == null ? null : problem.reason().name(),
-                problem == null || problem.field() == null ? null : problem.field().name(),
-                keepValues ? json.writeValueAsString(record.values()) : null};
     }
 
     /** The batch is no longer this run's: it was cancelled or another run resumed it. */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import io.cupboard.allocation.LeadAllocator;
 import io.cupboard.lead.LeadAdmission;
 import io.cupboard.lead.LeadArrival;
 import io.cupboard.lead.LeadIntake;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,14 +36,12 @@ public class IntakeAdmissions {
     private final LeadIntake leadIntake;
     private final LeadAllocator allocator;
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    IntakeAdmissions(LeadIntake leadIntake, LeadAllocator allocator, JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+    IntakeAdmissions(LeadIntake leadIntake, LeadAllocator allocator, JdbcClient jdbc, Clock clock) {
         this.leadIntake = leadIntake;
         this.allocator = allocator;
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
     }
 
@@ -121,8 +117,8 @@ public class IntakeAdmissions {
         toAllocate.forEach(allocator::allocate);
 
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
-        List<Object[]> newKeys = new ArrayList<>();
-        Timestamp now = Timestamp.from(clock.instant());
+        List<String> newKeys = new ArrayList<>();
+        List<Long> newKeyLeads = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery delivery = deliveries.get(i);
             int arrival = arrivalOf.get(i);
@@ -135,15 +131,21 @@ public class IntakeAdmissions {
             Outcome outcome = outcome(admissions.get(arrival));
             outcomes.add(outcome);
             if (delivery.deliveryKey() != null && outcome.leadId() != null) {
-                newKeys.add(new Object[] {delivery.deliveryKey(), outcome.leadId(), now});
+                newKeys.add(delivery.deliveryKey());
+                newKeyLeads.add(outcome.leadId());
             }
         }
         if (!newKeys.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                            insert into intake_delivery (delivery_key, lead_id, received_at) values (?, ?, ?)
+            jdbc.sql("""
+                            insert into intake_delivery (delivery_key, lead_id, received_at)
+                            select delivery_key, lead_id, :now
+                            from unnest(cast(:keys as varchar[]), cast(:leadIds as bigint[])) as delivery(delivery_key, lead_id)
                             on conflict (delivery_key) do nothing
-                            """,
-                    newKeys, new int[] {Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP});
+                            """)
+                    .param("keys", newKeys.toArray(String[]::new))
+                    .param("leadIds", newKeyLeads.toArray(Long[]::new))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
         }
         return outcomes;
     }

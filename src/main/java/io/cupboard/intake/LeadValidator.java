@@ -3,6 +3,7 @@ package io.cupboard.intake;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,32 +55,38 @@ public class LeadValidator {
     }
 
     public Result validate(LeadInput input, IntakeSource source) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (isTestLead(input)) {
+        Map<LeadField, String> values = new EnumMap<>(LeadField.class);
+        input.values().forEach((field, raw) -> {
+            String value = ValueCleaner.clean(raw);
+            if (value != null) {
+                values.put(field, value);
+            }
+        });
+        if (values.values().stream().anyMatch(value -> TEST_LEAD.matcher(value).matches())) {
             return new Result(null, List.of(new FieldProblem(null, RejectionReason.TEST_LEAD)));
         }
-        for (LeadField field : LeadField.values()) {
-            String value = ValueCleaner.clean(input.get(field));
-            if (value != null && value.length() > field.maxLength()) {
+        List<FieldProblem> problems = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (value.length() > field.maxLength()) {
                 problems.add(new FieldProblem(field, RejectionReason.TOO_LONG));
             }
-        }
+        });
 
-        String name = fullName(input);
-        if (name != null && name.length() > LeadField.FULL_NAME.maxLength()) {
+        String name = fullName(values);
+        if (name != null && name.length() > LeadField.FULL_NAME.maxLength() && !values.containsKey(LeadField.FULL_NAME)) {
             problems.add(new FieldProblem(LeadField.FULL_NAME, RejectionReason.TOO_LONG));
         }
-        PhoneNumber phone = phone(input, LeadField.PHONE, problems);
-        PhoneNumber alternatePhone = phone(input, LeadField.ALTERNATE_PHONE, problems);
-        if (name == null && ValueCleaner.clean(input.get(LeadField.PHONE)) == null) {
+        PhoneNumber phone = phone(values.get(LeadField.PHONE), LeadField.PHONE, problems);
+        PhoneNumber alternatePhone = phone(values.get(LeadField.ALTERNATE_PHONE), LeadField.ALTERNATE_PHONE, problems);
+        if (name == null && !values.containsKey(LeadField.PHONE)) {
             problems.add(new FieldProblem(null, RejectionReason.NAME_OR_PHONE_REQUIRED));
         }
-        String email = ValueCleaner.clean(input.get(LeadField.EMAIL));
+        String email = values.get(LeadField.EMAIL);
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(new FieldProblem(LeadField.EMAIL, RejectionReason.EMAIL_INVALID));
         }
         Instant inquiredAt = null;
-        String created = ValueCleaner.clean(input.get(LeadField.CREATED_AT));
+        String created = values.get(LeadField.CREATED_AT);
         if (created != null) {
             Optional<Instant> parsed = InquiryTimes.parse(created, zone);
             if (parsed.isEmpty()) {
@@ -88,39 +95,31 @@ public class LeadValidator {
                 inquiredAt = parsed.get();
             }
         }
-        String language = language(input, problems);
-        ConsentBasis basis = consent(input, source, problems);
+        String language = language(values.get(LeadField.PREFERRED_LANGUAGE), problems);
+        ConsentBasis basis = consent(values.get(LeadField.CONSENT), source, problems);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
 
-        LeadContact contact = new LeadContact(name, phone, alternatePhone, email,
-                ValueCleaner.clean(input.get(LeadField.CITY)), language, source.code(),
-                ValueCleaner.clean(input.get(LeadField.CAMPAIGN)), externalId(input), basis);
-        return new Result(new ValidLead(contact, inquiredAt, ValueCleaner.clean(input.get(LeadField.NOTES))), List.of());
+        LeadContact contact = new LeadContact(name, phone, alternatePhone, email, values.get(LeadField.CITY), language, source.code(),
+                values.get(LeadField.CAMPAIGN), externalId(values.get(LeadField.EXTERNAL_ID)), basis);
+        return new Result(new ValidLead(contact, inquiredAt, values.get(LeadField.NOTES)), List.of());
     }
 
-    private static boolean isTestLead(LeadInput input) {
-        return input.values().values().stream()
-                .map(ValueCleaner::clean)
-                .anyMatch(value -> value != null && TEST_LEAD.matcher(value).matches());
-    }
-
-    private static String fullName(LeadInput input) {
-        String full = ValueCleaner.clean(input.get(LeadField.FULL_NAME));
+    private static String fullName(Map<LeadField, String> values) {
+        String full = values.get(LeadField.FULL_NAME);
         if (full != null) {
             return full;
         }
-        String first = ValueCleaner.clean(input.get(LeadField.FIRST_NAME));
-        String last = ValueCleaner.clean(input.get(LeadField.LAST_NAME));
+        String first = values.get(LeadField.FIRST_NAME);
+        String last = values.get(LeadField.LAST_NAME);
         if (first == null) {
             return last;
         }
         return last == null ? first : first + " " + last;
     }
 
-    private static PhoneNumber phone(LeadInput input, LeadField field, List<FieldProblem> problems) {
-        String raw = ValueCleaner.clean(input.get(field));
+    private static PhoneNumber phone(String raw, LeadField field, List<FieldProblem> problems) {
         if (raw == null) {
             return null;
         }
@@ -136,8 +135,7 @@ public class LeadValidator {
         }
     }
 
-    private static String language(LeadInput input, List<FieldProblem> problems) {
-        String value = ValueCleaner.clean(input.get(LeadField.PREFERRED_LANGUAGE));
+    private static String language(String value, List<FieldProblem> problems) {
         if (value == null) {
             return "he";
         }
@@ -151,8 +149,7 @@ public class LeadValidator {
     }
 
     /** Recorded consent makes any lead callable; otherwise the source's direction decides. */
-    private static ConsentBasis consent(LeadInput input, IntakeSource source, List<FieldProblem> problems) {
-        String value = ValueCleaner.clean(input.get(LeadField.CONSENT));
+    private static ConsentBasis consent(String value, IntakeSource source, List<FieldProblem> problems) {
         if (value == null) {
             return source.direction().consentBasis();
         }
@@ -170,8 +167,7 @@ public class LeadValidator {
         }
     }
 
-    private static String externalId(LeadInput input) {
-        String value = ValueCleaner.clean(input.get(LeadField.EXTERNAL_ID));
+    private static String externalId(String value) {
         return value == null ? null : ID_PREFIX.matcher(value).replaceFirst("");
     }
 }

@@ -1,7 +1,6 @@
 package io.cupboard.lead;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Set;
 import io.cupboard.calendar.BusinessCalendar;
 import jakarta.persistence.EntityManager;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with a FIRST_CONTACT task and its SLA deadline, as {@link LeadRegistration#register} creates it.
  * Numbers on the do-not-call list, and outbound numbers listed in the national registry, are blocked.
  *
- * <p>New leads are written with batched SQL, so an import of 100,000 rows does not pay for an
- * entity round trip per lead. The caller allocates created and reopened leads in the same transaction.
+ * <p>New leads, their tasks and timeline entries are written with one statement each per call, so
+ * an import of 100,000 rows does not pay for an entity round trip per lead. The caller allocates created and reopened leads in the same transaction.
  */
 @Service
 public class LeadIntake {
@@ -38,29 +36,33 @@ public class LeadIntake {
     /** The first key of the advisory locks that serialize intake of the same phone or e-mail. */
     private static final int CONTACT_LOCK_NAMESPACE = 7201;
 
-    private static final String INSERT_LEAD = """
+    /** New leads in one statement: a multi-row insert from arrays is many times faster than a JDBC batch. */
+    private static final String INSERT_LEADS = """
             insert into lead (id, full_name, phone_e164, phone_display, alternate_phone_e164, email, city,
                               preferred_language, source, campaign, external_id, consent_basis, registry_checked_at,
                               type, status_id, created_at, last_activity_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)
+            select id, full_name, phone_e164, phone_display, alternate_phone_e164, email, city, preferred_language, source,
+                   campaign, external_id, consent_basis, registry_checked_at, 'NEW', :statusId, created_at, :now
+            from unnest(cast(:ids as bigint[]), cast(:fullNames as varchar[]), cast(:phones as varchar[]),
+                        cast(:displays as varchar[]), cast(:alternatePhones as varchar[]), cast(:emails as varchar[]),
+                        cast(:cities as varchar[]), cast(:languages as varchar[]), cast(:sources as varchar[]),
+                        cast(:campaigns as varchar[]), cast(:externalIds as varchar[]), cast(:consentBases as varchar[]),
+                        cast(:registryCheckedAt as timestamptz[]), cast(:createdAt as timestamptz[]))
+                 as arrival(id, full_name, phone_e164, phone_display, alternate_phone_e164, email, city, preferred_language,
+                            source, campaign, external_id, consent_basis, registry_checked_at, created_at)
             """;
-    private static final int[] INSERT_LEAD_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.TIMESTAMP, Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP};
-    private static final String INSERT_TASK = """
+    private static final String INSERT_TASKS = """
             insert into task (lead_id, type, state, due_at, sla_deadline_at, created_at)
-            values (?, 'FIRST_CONTACT', 'OPEN', ?, ?, ?)
+            select lead_id, 'FIRST_CONTACT', 'OPEN', :dueAt, sla_deadline_at, :now
+            from unnest(cast(:leadIds as bigint[]), cast(:deadlines as timestamptz[])) as new_task(lead_id, sla_deadline_at)
             """;
-    private static final int[] INSERT_TASK_TYPES = {Types.BIGINT, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP};
-    private static final String INSERT_ACTIVITY = """
+    private static final String INSERT_ACTIVITIES = """
             insert into activity (lead_id, kind, note, actor_id, created_at, details)
-            values (?, ?, ?, ?, ?, cast(? as jsonb))
+            select lead_id, :kind, note, :actorId, :now, cast(details as jsonb)
+            from unnest(cast(:leadIds as bigint[]), cast(:notes as text[]), cast(:details as text[])) as entry(lead_id, note, details)
             """;
-    private static final int[] INSERT_ACTIVITY_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
-            Types.TIMESTAMP, Types.VARCHAR};
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final LeadRepository leads;
     private final TaskRepository tasks;
     private final LeadStatusRepository statuses;
@@ -73,12 +75,11 @@ public class LeadIntake {
     private final EntityManager entityManager;
     private final Clock clock;
 
-    LeadIntake(JdbcClient jdbc, JdbcTemplate jdbcTemplate, LeadRepository leads, TaskRepository tasks,
+    LeadIntake(JdbcClient jdbc, LeadRepository leads, TaskRepository tasks,
                LeadStatusRepository statuses, ContactPolicies policies, BusinessCalendar calendar, Timeline timeline,
                DoNotCallRegistry registry, ApplicationEventPublisher events, JsonMapper json, EntityManager entityManager,
                Clock clock) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.leads = leads;
         this.tasks = tasks;
         this.statuses = statuses;
@@ -211,45 +212,119 @@ public class LeadIntake {
         if (created.isEmpty()) {
             return;
         }
+        int count = created.size();
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('lead', 'id')) from generate_series(1, ?)")
-                .param(created.size()).query(Long.class).list();
-        long statusId = statuses.findByCode(LeadStatus.NEW).orElseThrow().getId();
-        Instant due = calendar.nextOpenSlot(now);
+                .param(count).query(Long.class).list();
         Map<String, Instant> deadlineBySource = new HashMap<>();
-
-        List<Object[]> leadRows = new ArrayList<>(created.size());
-        List<Object[]> taskRows = new ArrayList<>(created.size());
-        List<Object[]> activityRows = new ArrayList<>(created.size());
-        for (int i = 0; i < created.size(); i++) {
+        NewLeadColumns columns = new NewLeadColumns(count);
+        for (int i = 0; i < count; i++) {
             Step step = created.get(i);
             long id = ids.get(i);
             step.target.leadId = id;
             LeadContact contact = step.arrival.contact();
-            Instant createdAt = step.target.createdAt;
-            Instant checkedAt = isOutbound(step.arrival) ? registryCheck.checkedAt() : null;
-            leadRows.add(new Object[] {id, contact.fullName(), phoneOf(step.arrival),
-                    contact.phone() == null ? null : contact.phone().display(),
-                    contact.alternatePhone() == null ? null : contact.alternatePhone().e164(),
-                    contact.email(), contact.city(), contact.preferredLanguage() == null ? "he" : contact.preferredLanguage(),
-                    contact.source(), contact.campaign(), contact.externalId(), consentOf(step.arrival).name(),
-                    timestamp(checkedAt), statusId, timestamp(createdAt), timestamp(now)});
-
-            Instant deadline = deadlineBySource.computeIfAbsent(String.valueOf(contact.source()), source ->
-                    calendar.addBusinessMinutes(now, policies.policyFor(LeadType.NEW, contact.source()).firstContactMinutes()));
-            taskRows.add(new Object[] {id, timestamp(due), timestamp(deadline), timestamp(now)});
-
+            columns.ids[i] = id;
+            columns.fullNames[i] = contact.fullName();
+            columns.phones[i] = phoneOf(step.arrival);
+            columns.displays[i] = contact.phone() == null ? null : contact.phone().display();
+            columns.alternatePhones[i] = contact.alternatePhone() == null ? null : contact.alternatePhone().e164();
+            columns.emails[i] = contact.email();
+            columns.cities[i] = contact.city();
+            columns.languages[i] = contact.preferredLanguage() == null ? "he" : contact.preferredLanguage();
+            columns.sources[i] = contact.source();
+            columns.campaigns[i] = contact.campaign();
+            columns.externalIds[i] = contact.externalId();
+            columns.consentBases[i] = consentOf(step.arrival).name();
+            columns.registryCheckedAt[i] = text(isOutbound(step.arrival) ? registryCheck.checkedAt() : null);
+            columns.createdAt[i] = text(step.target.createdAt);
+            columns.deadlines[i] = text(deadlineBySource.computeIfAbsent(String.valueOf(contact.source()), source ->
+                    calendar.addBusinessMinutes(now, policies.policyFor(LeadType.NEW, contact.source()).firstContactMinutes())));
+            columns.notes[i] = step.arrival.note();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("origin", step.arrival.origin());
             details.put("type", LeadType.NEW.name());
             details.putAll(step.arrival.details());
-            activityRows.add(new Object[] {id, ActivityKind.CREATED.name(), step.arrival.note(), actorId, timestamp(now),
-                    json.writeValueAsString(details)});
+            columns.details[i] = json.writeValueAsString(details);
         }
-        jdbcTemplate.batchUpdate(INSERT_LEAD, leadRows, INSERT_LEAD_TYPES);
-        jdbcTemplate.batchUpdate(INSERT_TASK, taskRows, INSERT_TASK_TYPES);
-        jdbcTemplate.batchUpdate(INSERT_ACTIVITY, activityRows, INSERT_ACTIVITY_TYPES);
+        jdbc.sql(INSERT_LEADS)
+                .param("statusId", statuses.findByCode(LeadStatus.NEW).orElseThrow().getId())
+                .param("now", Timestamp.from(now))
+                .param("ids", columns.ids)
+                .param("fullNames", columns.fullNames)
+                .param("phones", columns.phones)
+                .param("displays", columns.displays)
+                .param("alternatePhones", columns.alternatePhones)
+                .param("emails", columns.emails)
+                .param("cities", columns.cities)
+                .param("languages", columns.languages)
+                .param("sources", columns.sources)
+                .param("campaigns", columns.campaigns)
+                .param("externalIds", columns.externalIds)
+                .param("consentBases", columns.consentBases)
+                .param("registryCheckedAt", columns.registryCheckedAt)
+                .param("createdAt", columns.createdAt)
+                .update();
+        jdbc.sql(INSERT_TASKS)
+                .param("dueAt", Timestamp.from(calendar.nextOpenSlot(now)))
+                .param("now", Timestamp.from(now))
+                .param("leadIds", columns.ids)
+                .param("deadlines", columns.deadlines)
+                .update();
+        insertActivities(ActivityKind.CREATED, columns.ids, columns.notes, columns.details, actorId, now);
         for (Step step : created) {
             events.publishEvent(new LeadCreated(step.target.leadId, LeadType.NEW, step.arrival.contact().source(), now));
+        }
+    }
+
+    private void insertActivities(ActivityKind kind, Long[] leadIds, String[] notes, String[] details, Long actorId, Instant now) {
+        jdbc.sql(INSERT_ACTIVITIES)
+                .param("kind", kind.name())
+                .param("actorId", actorId)
+                .param("now", Timestamp.from(now))
+                .param("leadIds", leadIds)
+                .param("notes", notes)
+                .param("details", details)
+                .update();
+    }
+
+    /** The values of new leads by column, for the insert from arrays. */
+    private static final class NewLeadColumns {
+
+        final Long[] ids;
+        final String[] fullNames;
+        final String[] phones;
+        final String[] displays;
+        final String[] alternatePhones;
+        final String[] emails;
+        final String[] cities;
+        final String[] languages;
+        final String[] sources;
+        final String[] campaigns;
+        final String[] externalIds;
+        final String[] consentBases;
+        final String[] registryCheckedAt;
+        final String[] createdAt;
+        final String[] deadlines;
+        final String[] notes;
+        final String[] details;
+
+        NewLeadColumns(int count) {
+            ids = new Long[count];
+            fullNames = new String[count];
+            phones = new String[count];
+            displays = new String[count];
+            alternatePhones = new String[count];
+            emails = new String[count];
+            cities = new String[count];
+            languages = new String[count];
+            sources = new String[count];
+            campaigns = new String[count];
+            externalIds = new String[count];
+            consentBases = new String[count];
+            registryCheckedAt = new String[count];
+            createdAt = new String[count];
+            deadlines = new String[count];
+            notes = new String[count];
+            details = new String[count];
         }
     }
 
@@ -259,7 +334,6 @@ public class LeadIntake {
      * A merged arrival becomes an INQUIRY entry on the timeline.
      */
     private void mergeInquiries(List<Step> steps, DoNotCallRegistry.Check registryCheck, Instant now, Long actorId) {
-        List<Object[]> inquiries = new ArrayList<>();
         List<Step> merged = new ArrayList<>();
         for (Step step : steps) {
             if (step.disposition != LeadAdmission.Disposition.MERGED && step.disposition != LeadAdmission.Disposition.REOPENED) {
@@ -268,20 +342,28 @@ public class LeadIntake {
             Instant checkedAt = isOutbound(step.arrival) ? registryCheck.checkedAt() : null;
             step.target.ownerId = completeContact(step.target.leadId, step.arrival, checkedAt, now);
             if (step.disposition == LeadAdmission.Disposition.MERGED) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("origin", step.arrival.origin());
-                details.put("source", step.arrival.contact().source());
-                details.put("campaign", step.arrival.contact().campaign());
-                details.put("name", step.arrival.contact().fullName());
-                details.putAll(step.arrival.details());
-                inquiries.add(new Object[] {step.target.leadId, ActivityKind.INQUIRY.name(), step.arrival.note(), actorId,
-                        timestamp(now), json.writeValueAsString(details)});
                 merged.add(step);
             }
         }
-        if (!inquiries.isEmpty()) {
-            jdbcTemplate.batchUpdate(INSERT_ACTIVITY, inquiries, INSERT_ACTIVITY_TYPES);
+        if (merged.isEmpty()) {
+            return;
         }
+        Long[] leadIds = new Long[merged.size()];
+        String[] notes = new String[merged.size()];
+        String[] details = new String[merged.size()];
+        for (int i = 0; i < merged.size(); i++) {
+            Step step = merged.get(i);
+            leadIds[i] = step.target.leadId;
+            notes[i] = step.arrival.note();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("origin", step.arrival.origin());
+            entry.put("source", step.arrival.contact().source());
+            entry.put("campaign", step.arrival.contact().campaign());
+            entry.put("name", step.arrival.contact().fullName());
+            entry.putAll(step.arrival.details());
+            details[i] = json.writeValueAsString(entry);
+        }
+        insertActivities(ActivityKind.INQUIRY, leadIds, notes, details, actorId, now);
         for (Step step : merged) {
             events.publishEvent(new InquiryMerged(step.target.leadId, step.target.ownerId, step.arrival.contact().source(), now));
         }
@@ -375,12 +457,16 @@ public class LeadIntake {
         if (phones.length == 0 && emails.length == 0) {
             return candidates;
         }
+        // One query per index: an OR across the three columns can make the planner scan the whole table.
         jdbc.sql("""
                         select id, phone_e164, alternate_phone_e164, lower(email) as email, owner_id, created_at, closed_at
-                        from lead
-                        where phone_e164 = any(cast(:phones as varchar[]))
-                           or alternate_phone_e164 = any(cast(:phones as varchar[]))
-                           or (email is not null and lower(email) = any(cast(:emails as varchar[])))
+                        from lead where phone_e164 = any(cast(:phones as varchar[]))
+                        union
+                        select id, phone_e164, alternate_phone_e164, lower(email) as email, owner_id, created_at, closed_at
+                        from lead where alternate_phone_e164 = any(cast(:phones as varchar[]))
+                        union
+                        select id, phone_e164, alternate_phone_e164, lower(email) as email, owner_id, created_at, closed_at
+                        from lead where email is not null and lower(email) = any(cast(:emails as varchar[]))
                         """)
                 .param("phones", phones)
                 .param("emails", emails)
@@ -415,6 +501,11 @@ public class LeadIntake {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** Returns an instant as ISO-8601 text, which PostgreSQL reads into a timestamptz array element. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** One arrival's decision and the lead it concerns. */
