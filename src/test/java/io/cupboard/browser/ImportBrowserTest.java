@@ -92,4 +92,18 @@ class ImportBrowserTest {
         }
         return file;
     }
+
+    @Test
+    void adminOpensApiDocumentation() {
+        User admin = fixtures.user(Role.ADMIN, null);
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn(admin.getUsername(), Fixtures.PASSWORD);
+            browser.find("#admin-intake a[href='/swagger-ui/index.html']").click();
+
+            browser.await(driver -> !driver.findElements(By.cssSelector(".opblock-post")).isEmpty());
+            assertThat(browser.find(".opblock-post .opblock-summary-path").getText()).contains("/api/v1/leads");
+            browser.screenshot("api-docs");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
 }
