@@ -49,7 +49,9 @@ class CupController {
         model.addAttribute("cup", cup);
         model.addAttribute("sections", CupSection.values());
         model.addAttribute("statusesById", catalog.statusesById());
-        model.addAttribute("maxAttempts", maxAttempts(cup));
+        model.addAttribute("maxAttempts", maxAttempts(cup, policies));
+        model.addAttribute("readOnly", false);
+        model.addAttribute("refreshUrl", "/cup");
         return htmx == null ? "cup/cup" : "cup/cup :: sections";
     }
 
@@ -64,7 +66,7 @@ class CupController {
     }
 
     /** Looks up the attempts each row's lead type allows once per type, not once per row. */
-    private Map<Long, Integer> maxAttempts(Cup cup) {
+    static Map<Long, Integer> maxAttempts(Cup cup, ContactPolicies policies) {
         Map<Long, Integer> byTask = new HashMap<>();
         Map<String, Integer> byType = new HashMap<>();
         for (var section : cup.sections().values()) {
