@@ -1,24 +1,11 @@
 package io.cupboard.cup;
 
-import java.util.List;
+import io.cupboard.shared.RuleViolationException;
 
 /** A priority matrix change that breaks a rule, with the message key shown to the user. */
-public class PriorityRejectedException extends RuntimeException {
-
-    private final String messageKey;
-    private final List<Object> arguments;
+public class PriorityRejectedException extends RuleViolationException {
 
     public PriorityRejectedException(String messageKey, String logMessage, Object... arguments) {
-        super(logMessage);
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.toArray();
+        super(messageKey, logMessage, arguments);
     }
 }

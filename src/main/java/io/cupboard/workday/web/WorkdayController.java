@@ -69,7 +69,7 @@ class WorkdayController {
             workDays.carry(agent, taskId, newDue, reason);
             flash(redirect, "success", "workday.close.carriedOne", format.dateTime(newDue));
         } catch (WorkdayRuleException e) {
-            flash(redirect, "error", e.messageKey(), displayArguments(e.arguments()));
+            flash(redirect, "error", e.messageKey(), format.messageArguments(e.arguments()));
         }
         return "redirect:/workday/close";
     }
@@ -81,7 +81,7 @@ class WorkdayController {
             int moved = workDays.carryAllToNextMorning(agent, reason);
             flash(redirect, "success", "workday.close.carriedAll", moved);
         } catch (WorkdayRuleException e) {
-            flash(redirect, "error", e.messageKey(), displayArguments(e.arguments()));
+            flash(redirect, "error", e.messageKey(), format.messageArguments(e.arguments()));
         }
         return "redirect:/workday/close";
     }
@@ -97,15 +97,6 @@ class WorkdayController {
         return "redirect:/workday/close";
     }
 
-    private Object[] displayArguments(Object[] arguments) {
-        Object[] shown = arguments.clone();
-        for (int i = 0; i < shown.length; i++) {
-            if (shown[i] instanceof Instant instant) {
-                shown[i] = format.dateTime(instant);
-            }
-        }
-        return shown;
-    }
 
     private static void flash(RedirectAttributes redirect, String kind, String key, Object... arguments) {
         redirect.addFlashAttribute(kind, key);
