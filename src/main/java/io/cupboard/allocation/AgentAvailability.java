@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Which agents are absent: allocation gives them no leads, and the second-wave job moves their
+ * The source of absent agents: allocation gives them no leads, and the second-wave job moves their
  * untouched new leads to other agents. The workday module replaces the default implementation by
  * declaring its own bean of this type with {@code @Primary}.
  */

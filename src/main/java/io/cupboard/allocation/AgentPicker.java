@@ -27,7 +27,7 @@ class AgentPicker {
 
     /**
      * Picks an agent and moves the team's position to them. Agents who are inactive, absent, at
-     * their CUP cap, lacking the required language or excluded for this lead are skipped; the turn
+     * their CUP cap, lacking the required language or excluded for this lead are skipped. The turn
      * passes to the agent who gets the lead.
      *
      * @param language the language the agent must speak, or null

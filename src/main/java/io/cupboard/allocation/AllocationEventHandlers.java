@@ -27,8 +27,8 @@ class AllocationEventHandlers {
     }
 
     /**
-     * After an outcome: a closed lead frees a place in its owner's CUP, so the team pool drains; a
-     * lead that the last unanswered attempt put in the pool moves on to its next agent or team.
+     * Drains the team pool after an outcome that closed a lead, because a place in its owner's CUP
+     * is free. A lead that the last unanswered attempt put in the pool moves on to its next agent or team.
      */
     @TransactionalEventListener
     void on(OutcomeRecorded event) {
@@ -47,9 +47,9 @@ class AllocationEventHandlers {
     }
 
     /**
-     * In the admin's transaction: a user who was deactivated, stopped being an agent or changed
-     * team gives back their open leads, so nothing waits with somebody who no longer works it.
-     * After the commit, the pools that may have gained room or leads drain.
+     * Returns the open leads of a user who was deactivated, stopped being an agent or changed team to
+     * their pools, in the admin's transaction, so that no lead waits with a person who no longer
+     * works it. After the commit, the pools that may have gained room or leads drain.
      */
     @EventListener
     void on(UserChanged event) {

@@ -1,6 +1,6 @@
 package io.cupboard.allocation;
 
-/** How a rule picks the agent within its team, among the agents who may take the lead. */
+/** The method by which a rule picks the agent within its team, among the agents who may take the lead. */
 public enum AllocationStrategy {
     /** Each agent in turn, in the order of their ids; the position survives restarts. */
     ROUND_ROBIN,

@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * publishes {@link LeadAllocated}.
  *
  * <p>NOTE: allocation locks the team's round-robin row until the calling transaction commits.
- * A caller that allocates many leads in one transaction holds the locks of their teams until it
- * ends; two such callers that lock the same teams in a different order can deadlock, and
+ * A caller that allocates many leads in one transaction keeps the locks of their teams until it
+ * ends. Two such callers that lock the same teams in a different order can deadlock, and
  * PostgreSQL then aborts one of them.
  */
 @Service
@@ -65,7 +65,8 @@ public class LeadAllocator {
     /**
      * Allocates one lead by the admin's rules. A lead that matches no rule stays without a team, with
      * a SYSTEM activity saying so, until a rule that matches it is added. A closed lead and a lead
-     * that already has an owner are left as they are.
+     * whose owner is an active agent are left as they are; a reopened lead whose former owner was
+     * deactivated since is allocated again.
      *
      * @return the outcome: the agent and team, or the pool it waits in
      */
@@ -86,7 +87,7 @@ public class LeadAllocator {
     private Attempt decide(long leadId, boolean recordNoRule) {
         Instant now = clock.instant();
         Lead lead = assignments.lockForAssignment(leadId);
-        if (!lead.isOpen() || lead.getOwnerId() != null) {
+        if (!lead.isOpen() || lead.getOwnerId() != null && isActiveAgent(lead.getOwnerId())) {
             return new Attempt(new Allocation(leadId, lead.getOwnerId(), lead.getTeamId(), null), Result.UNCHANGED, 0);
         }
         Optional<MatchedRule> rule = rules.forLead(leadId);
@@ -104,11 +105,12 @@ public class LeadAllocator {
         AgentPicker.Pick pick = picker.pick(teamId, strategy, language, previousOwners(leadId),
                 availability.absentAgents(teamId, now), now);
         Long ruleId = rule.map(MatchedRule::id).orElse(null);
-        boolean joinsTeam = !teamId.equals(lead.getTeamId());
+        // A lead already waiting in this team's pool is moved only when an agent takes it.
+        boolean outsideTeamPool = !teamId.equals(lead.getTeamId()) || lead.getOwnerId() != null;
 
         if (pick.agentId() != null) {
-            assignments.assign(leadId, pick.agentId(), teamId, reason(joinsTeam ? "rule" : "fromPool", rule, strategy), null);
-        } else if (joinsTeam) {
+            assignments.assign(leadId, pick.agentId(), teamId, reason(outsideTeamPool ? "rule" : "fromPool", rule, strategy), null);
+        } else if (outsideTeamPool) {
             assignments.assign(leadId, null, teamId, reason("noAgent", rule, strategy), null);
         } else {
             return new Attempt(new Allocation(leadId, null, teamId, ruleId), Result.NO_AGENT, pick.agentsWithRoom());
@@ -116,6 +118,11 @@ public class LeadAllocator {
         events.publishEvent(new LeadAllocated(leadId, pick.agentId(), teamId, ruleId, now));
         Result result = pick.agentId() != null ? Result.ALLOCATED : Result.POOLED;
         return new Attempt(new Allocation(leadId, pick.agentId(), teamId, ruleId), result, pick.agentsWithRoom());
+    }
+
+    private boolean isActiveAgent(long userId) {
+        return jdbc.sql("select count(*) from app_user where id = ? and role = 'AGENT' and active")
+                .param(userId).query(Long.class).single() > 0;
     }
 
     /**
@@ -159,7 +166,7 @@ public class LeadAllocator {
     public record Allocation(long leadId, Long ownerId, Long teamId, Long ruleId) {
     }
 
-    /** What one attempt changed. */
+    /** The change that one attempt made. */
     enum Result {
         /** The lead got an agent. */
         ALLOCATED,

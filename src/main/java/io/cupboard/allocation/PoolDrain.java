@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Allocates leads that wait in team pools, or without a team, as soon as an agent has room: when a
- * lead closes or moves away, an agent's capacity or team changes, a rule changes, and at every run
- * of the second-wave job.
+ * Allocates leads that wait in team pools, or without a team, as soon as an agent has room. A pool
+ * drains when a lead closes or moves away, when an agent's capacity or team changes, when a rule
+ * changes, and at every run of the second-wave job.
  *
  * <p>Each lead is allocated in its own short transaction, oldest first, because round robin hands
  * out one turn at a time under the team's lock and each lead has its own excluded agents.
@@ -124,12 +124,18 @@ class PoolDrain {
         }
     }
 
+    /**
+     * Returns the oldest waiting leads of a pool. Of the leads without a team, only those that a
+     * rule matches now can be allocated, so the others are not visited at all.
+     */
     private List<Long> waitingLeads(Long teamId) {
-        String teamCondition = teamId == null ? "team_id is null" : "team_id = :teamId";
+        String teamCondition = teamId == null
+                ? "l.team_id is null and exists (select 1 from allocation_rule r where " + RuleMatches.MATCH_CONDITION + ")"
+                : "l.team_id = :teamId";
         var query = jdbc.sql("""
-                        select id from lead
-                        where closed_at is null and owner_id is null and %s
-                        order by created_at, id
+                        select l.id from lead l
+                        where l.closed_at is null and l.owner_id is null and %s
+                        order by l.created_at, l.id
                         limit :limit
                         """.formatted(teamCondition))
                 .param("limit", batchSize);

@@ -1,7 +1,7 @@
 package io.cupboard.allocation;
 
 /**
- * Where a team lead or manager moves leads: to an agent, or to a team's pool.
+ * The destination of leads that a team lead or manager moves: an agent, or a team's pool.
  *
  * @param agentId the agent, or null for the pool of {@code teamId}
  * @param teamId  the team whose pool receives the leads; ignored for an agent, whose own team counts

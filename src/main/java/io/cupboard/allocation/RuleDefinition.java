@@ -11,7 +11,7 @@ import io.cupboard.lead.LeadType;
  * @param campaigns        campaigns the rule matches, compared case-insensitively; empty for every campaign
  * @param leadType         the lead type the rule matches, or null for every type
  * @param language         the preferred language (ISO 639 code) the rule matches, or null for every
- *                         language; when set, only agents who speak it get the rule's leads
+ *                         language. When set, only agents who speak it get the rule's leads.
  * @param secondWaveTeamId the team that receives the leads in their next wave, or null for the same team
  */
 public record RuleDefinition(String name, List<String> sources, List<String> campaigns, LeadType leadType,

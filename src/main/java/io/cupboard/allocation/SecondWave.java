@@ -43,7 +43,7 @@ public class SecondWave {
 
     private static final Logger log = LoggerFactory.getLogger(SecondWave.class);
     /** A cutoff further back than this means that the calendar has no business hours to count. */
-    private static final Duration LONGEST_LOOK_BACK = Duration.ofDays(400);
+    private static final Duration MAX_LOOK_BACK = Duration.ofDays(400);
 
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
@@ -182,17 +182,17 @@ public class SecondWave {
     /**
      * Returns the latest instant from which at least {@code minutes} business minutes pass until
      * {@code now}, to the second, or null when the calendar has not so many within
-     * {@link #LONGEST_LOOK_BACK}. Leads assigned at or before it are overdue for a call.
+     * {@link #MAX_LOOK_BACK}. Leads assigned at or before it are overdue for a call.
      */
     Instant businessCutoff(Instant now, long minutes) {
         if (minutes <= 0) {
             return now;
         }
-        // Widen the window backwards until it holds enough business time, then bisect it.
+        // Widen the window backwards until it contains enough business time, then bisect it.
         Duration window = Duration.ofMinutes(minutes);
         while (calendar.businessMinutesBetween(now.minus(window), now) < minutes) {
             window = window.multipliedBy(2);
-            if (window.compareTo(LONGEST_LOOK_BACK) > 0) {
+            if (window.compareTo(MAX_LOOK_BACK) > 0) {
                 return null;
             }
         }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TeamOverview {
 
-    /** The most leads a page lists; the page shows the total besides. */
+    /** The maximum number of leads a page lists; the page also shows the total. */
     public static final int MAX_ROWS = 500;
 
     private static final String LEAD_COLUMNS = """
@@ -212,7 +212,7 @@ public class TeamOverview {
     public record AgentLoad(long id, String displayName, Long teamId, List<String> languages, boolean active, boolean absent,
                             long cupSize, int dailyCapacity, int allocationWeight) {
 
-        /** Whether allocation gives the agent no more leads because their CUP is full. */
+        /** Returns true when allocation gives the agent no more leads because their CUP is full. */
         public boolean atCap() {
             return cupSize >= dailyCapacity;
         }

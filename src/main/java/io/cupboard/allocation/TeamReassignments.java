@@ -24,10 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reassignment by people: a team lead moves selected leads of their team, or an agent's whole CUP,
- * to an agent or to a pool; a manager does so across teams. Open tasks move with their leads, and
- * each lead's timeline records who moved it and the reason they gave. Caps do not apply: the
- * person decides. Pools that gain leads or room drain after the commit.
+ * Reassignment by people. A team lead moves selected leads of their team, or an agent's whole CUP,
+ * to an agent or to a pool, and a manager does so across teams. Open tasks move with their leads,
+ * and each lead's timeline records who moved it and the reason they gave. Caps do not apply,
+ * because the person decides. Pools that gain leads or room drain after the commit.
  */
 @Service
 @Transactional
@@ -123,10 +123,10 @@ public class TeamReassignments {
      * Returns every open lead of a user to the pool of the lead's own team, in the caller's
      * transaction. For users who were deactivated, stopped being agents or changed team.
      *
-     * @param why the code recorded on each lead's timeline
+     * @param whyCode the code recorded on each lead's timeline
      * @return the teams whose pools received leads
      */
-    List<Long> returnToPools(long userId, String why, Long actorId) {
+    List<Long> returnToPools(long userId, String whyCode, Long actorId) {
         List<Long> leadIds = jdbc.sql("select id from lead where owner_id = ? and closed_at is null")
                 .param(userId).query(Long.class).list();
         if (leadIds.isEmpty()) {
@@ -134,7 +134,7 @@ public class TeamReassignments {
         }
         List<Long> teamIds = jdbc.sql("select distinct team_id from lead where id = any(cast(:ids as bigint[])) and team_id is not null")
                 .param("ids", leadIds.toArray(Long[]::new)).query(Long.class).list();
-        List<Long> moved = assignments.reassign(leadIds, null, null, AssignmentReason.of(why), actorId);
+        List<Long> moved = assignments.reassign(leadIds, null, null, AssignmentReason.of(whyCode), actorId);
         log.info("Returned {} open leads of user {} to the pools of teams {}", moved.size(), userId, teamIds);
         return teamIds;
     }

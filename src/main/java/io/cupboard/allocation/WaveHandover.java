@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends a lead whose attempts ran out to the second-wave team of its rule. The lead module already
- * put it in its own team's pool with the next wave number; this moves it on when the rule names
- * another team.
+ * Sends a lead whose attempts ran out to the second-wave team of its rule. The lead module has
+ * already put the lead in its own team's pool with the next wave number. This class moves it on
+ * when the rule names another team.
  */
 @Service
 class WaveHandover {
@@ -29,7 +29,7 @@ class WaveHandover {
     /**
      * Moves the lead to its rule's second-wave team when its last call ended the attempts.
      *
-     * @return the team whose pool now holds the lead, or null when the lead is not waiting
+     * @return the team whose pool the lead is in now, or null when the lead is not waiting
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Long afterLastAttempt(long leadId) {
@@ -47,7 +47,7 @@ class WaveHandover {
                 .orElse(lead.getTeamId());
     }
 
-    /** Whether the lead's latest call ended its attempts and started a wave (the lead module records {@code secondWave}). */
+    /** Returns true when the lead's latest call ended its attempts, which the lead module records as {@code secondWave}. */
     private boolean lastCallStartedWave(long leadId) {
         return jdbc.sql("""
                         select details ->> 'secondWave' is not null from activity

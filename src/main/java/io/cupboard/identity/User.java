@@ -160,7 +160,7 @@ public class User {
         return active;
     }
 
-    /** Whether allocation may give this user leads: an active agent. */
+    /** Returns true for an active agent, the only kind of user that allocation gives leads to. */
     public boolean isActiveAgent() {
         return active && role == Role.AGENT;
     }

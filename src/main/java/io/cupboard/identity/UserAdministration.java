@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UserAdministration {
 
-    /** BCrypt, the default of the password encoder, reads at most 72 bytes of a password. */
+    /** BCrypt, the password encoder's default, rejects longer passwords (spring-security-crypto 7.0: "cannot be more than 72 bytes"). */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_PASSWORD_LENGTH = 8;
     static final int MAX_CAPACITY = 10_000;
@@ -89,7 +89,7 @@ public class UserAdministration {
     /**
      * Changes a user's name, role, team, languages, capacity, weight and shift.
      *
-     * @param version the version the admin edited; another one means somebody saved the user meanwhile
+     * @param version the version the admin edited; another one means that another admin saved the user meanwhile
      * @throws IdentityRejectedException when a value is invalid, the user changed meanwhile, or the
      *                                   change would leave the center without an active admin
      */

@@ -17,8 +17,8 @@ public record UserChanged(long userId, Long previousTeamId, Long teamId, boolean
                           boolean activeAgent, Long actorId, Instant at) {
 
     /**
-     * Whether the user stopped working the leads of their former team: deactivated, no longer an
-     * agent, or moved to another team.
+     * Returns true when the user stopped working the leads of their former team: deactivated, no
+     * longer an agent, or moved to another team.
      */
     public boolean leftTeamWork() {
         return previouslyActiveAgent && (!activeAgent || !Objects.equals(previousTeamId, teamId));

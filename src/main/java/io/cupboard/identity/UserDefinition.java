@@ -4,7 +4,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * What an admin sets on a user. The user name is read only when a user is created.
+ * The settings an admin gives a user. The user name is read only when a user is created.
  *
  * @param languages      ISO 639 codes of the languages the user speaks, such as {@code he} and {@code ar}
  * @param dailyCapacity  the CUP cap: the maximum number of open leads allocation gives the agent

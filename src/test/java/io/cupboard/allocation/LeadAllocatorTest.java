@@ -236,7 +236,7 @@ class LeadAllocatorTest {
     }
 
     @Test
-    void onlyAgentWhoWasOwnerLeavesLeadInPool() {
+    void formerOwnerAloneLeavesLeadWaiting() {
         User only = scenario.agent(team, 1, 10);
         scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
         long lead = scenario.newLead().leadId();
@@ -362,6 +362,22 @@ class LeadAllocatorTest {
 
         assertThat(again.ownerId()).isEqualTo(agent.getId());
         assertThat(assignedWhy(lead)).containsExactly("rule");
+    }
+
+    @Test
+    void leadOfDeactivatedOwnerIsAllocatedAgain() {
+        User former = scenario.agent(team, 1, 10);
+        User present = scenario.agent(team, 1, 10);
+        scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
+        long lead = scenario.newLead().leadId();
+        assertThat(owner(lead)).isEqualTo(former.getId());
+        jdbc.sql("update app_user set active = false where id = ?").param(former.getId()).update();
+
+        LeadAllocator.Allocation again = transaction.execute(status -> allocator.allocate(lead));
+
+        assertThat(again.ownerId()).isEqualTo(present.getId());
+        assertThat(owner(lead)).isEqualTo(present.getId());
+        assertThat(assignedWhy(lead)).containsExactly("rule", "rule");
     }
 
     private List<Long> owners(int leads) {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * An agent or team outside the user's scope answers like one that does not exist: the 404 page.
+ * Shows the 404 page for an agent or team outside the user's scope, as for one that does not exist.
  */
 @ControllerAdvice
 class AllocationWebExceptionHandler {

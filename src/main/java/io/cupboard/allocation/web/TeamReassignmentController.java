@@ -137,7 +137,7 @@ class TeamReassignmentController {
         model.addAttribute("maxRows", TeamOverview.MAX_ROWS);
     }
 
-    /** Runs a move; a rejected request answers 422 with the reason's message key. */
+    /** Runs a move. A rejected request gets status 422 and the message key of the reason. */
     private static Outcome attempt(java.util.function.Supplier<List<Long>> move, String successKey, HttpServletResponse response) {
         try {
             List<Long> moved = move.get();

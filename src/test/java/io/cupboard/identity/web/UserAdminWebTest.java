@@ -105,6 +105,18 @@ class UserAdminWebTest {
     }
 
     @Test
+    void passwordOverBcryptLimitIsRejected() throws Exception {
+        String username = Fixtures.unique("long");
+
+        // 40 Hebrew letters take 80 bytes in UTF-8; BCrypt takes at most 72.
+        Document page = Jsoup.parse(mvc.perform(newUser(username, "ס".repeat(40)).with(csrf()).with(asAdmin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(page.selectFirst("#password-error").text()).startsWith("הסיסמה ארוכה מדי: עד 72 בתים");
+        assertThat(users.findByUsername(username)).isEmpty();
+    }
+
+    @Test
     void agentWithoutTeamIsRejected() throws Exception {
         Document page = Jsoup.parse(mvc.perform(post("/admin/users").param("username", Fixtures.unique("noteam"))
                         .param("displayName", "בלי צוות").param("role", "AGENT").param("teamId", "")
