@@ -64,6 +64,18 @@
         }
     }
 
+    // A checkbox marked data-select-all checks or clears every lead checkbox of its form.
+    document.addEventListener('change', function (event) {
+        var toggle = event.target;
+        if (!toggle.matches || !toggle.matches('[data-select-all]') || !toggle.form) {
+            return;
+        }
+        var boxes = toggle.form.querySelectorAll('input[type="checkbox"][name="leadIds"]');
+        for (var i = 0; i < boxes.length; i++) {
+            boxes[i].checked = toggle.checked;
+        }
+    });
+
     document.addEventListener('DOMContentLoaded', updateCountdowns);
     document.addEventListener('htmx:afterSwap', updateCountdowns);
     setInterval(updateCountdowns, 1000);

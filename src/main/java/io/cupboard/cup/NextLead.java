@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NextLead {
 
+    /** The timeline's reason code for a lead an agent took from the team pool in next-lead mode. */
+    static final String CLAIMED_FROM_POOL = "claimedFromPool";
+
     private static final Logger log = LoggerFactory.getLogger(NextLead.class);
 
     private final Cups cups;
@@ -77,7 +80,7 @@ public class NextLead {
                 .query(Long.class)
                 .optional();
         leadId.ifPresent(id -> {
-            assignments.assign(id, agent.id(), agent.teamId(), "next lead from the team pool", agent.id());
+            assignments.assign(id, agent.id(), agent.teamId(), CLAIMED_FROM_POOL, agent.id());
             log.debug("Agent {} claimed lead {} from the pool of team {}", agent.id(), id, agent.teamId());
         });
         return leadId;

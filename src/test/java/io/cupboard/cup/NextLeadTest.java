@@ -134,7 +134,7 @@ class NextLeadTest {
         assertThat(claimed).hasSize(leads).doesNotHaveDuplicates();
         long claimsRecorded = jdbc.sql("""
                 select count(*) from activity a join lead l on l.id = a.lead_id
-                where l.team_id = ? and a.kind = 'ASSIGNED' and a.details ->> 'why' = 'next lead from the team pool'
+                where l.team_id = ? and a.kind = 'ASSIGNED' and a.details ->> 'why' = 'claimedFromPool'
                 """).param(team.getId()).query(Long.class).single();
         assertThat(claimsRecorded).isEqualTo(leads);
         assertThat(jdbc.sql("select count(*) from task where team_id = ? and state = 'OPEN' and owner_id is null")
