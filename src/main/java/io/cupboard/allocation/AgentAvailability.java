@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The source of absent agents: allocation gives them no leads, and the second-wave job moves their
- * untouched new leads to other agents. The workday module replaces the default implementation by
- * declaring its own bean of this type with {@code @Primary}.
+ * untouched new leads to other agents. {@link CutoffAgentAvailability} reads the work days that
+ * agents open; tests may declare another bean of this type with {@code @Primary}.
  */
 public interface AgentAvailability {
 

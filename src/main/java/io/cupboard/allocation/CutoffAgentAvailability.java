@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The default availability: before {@code cupboard.allocation.absence-cutoff} (local time) nobody
- * counts as absent, because agents may still open their day; from the cutoff on, an agent who did
- * not open the day counts as absent.
+ * Absence by day opening: before {@code cupboard.allocation.absence-cutoff} (local time) nobody
+ * counts as absent, because agents may still open their day; from the cutoff on, an inactive agent
+ * and an agent who has not opened today's work day count as absent.
  */
 @Component
 class CutoffAgentAvailability implements AgentAvailability {
@@ -27,15 +27,18 @@ class CutoffAgentAvailability implements AgentAvailability {
         this.zone = centerZone;
     }
 
-    // TODO: no day-opening records exist yet, so only inactive agents count as absent after the
-    //  cutoff. The workday module supplies the real implementation (agents without a day opened
-    //  by the cutoff) as a @Primary bean of AgentAvailability.
     @Override
     public Set<Long> absentAgents(long teamId, Instant at) {
         if (at.atZone(zone).toLocalTime().isBefore(cutoff)) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select id from app_user where team_id = ? and role = 'AGENT' and not active")
-                .param(teamId).query(Long.class).list());
+        return new HashSet<>(jdbc.sql("""
+                        select u.id from app_user u
+                        where u.team_id = ? and u.role = 'AGENT'
+                          and (not u.active or not exists (
+                              select 1 from work_day w
+                              where w.agent_id = u.id and w.work_date = ? and w.opened_at is not null))
+                        """)
+                .params(teamId, at.atZone(zone).toLocalDate()).query(Long.class).list());
     }
 }

@@ -54,9 +54,11 @@ final class AllocationScenario {
         return rules.create(definition, admin);
     }
 
+    /** Creates an agent who has opened today's work day, so allocation counts them as present. */
     User agent(Team team, int weight, int capacity) {
         User agent = fixtures.agent(team);
         agent.changeCapacity(capacity, weight);
+        fixtures.openDay(agent);
         return users.saveAndFlush(agent);
     }
 

@@ -38,11 +38,28 @@ class CutoffAgentAvailabilityTest {
     void inactiveAgentIsAbsentFromCutoff() {
         Team team = fixtures.team();
         User inactive = fixtures.agent(team);
-        User active = fixtures.agent(team);
+        User present = fixtures.agent(team);
         jdbc.sql("update app_user set active = false where id = ?").param(inactive.getId()).update();
+        openDay(present, "2026-12-08");
 
         assertThat(availability.absentAgents(team.getId(), Instant.parse("2026-12-08T08:00:00Z")))
-                .containsExactly(inactive.getId())
-                .doesNotContain(active.getId());
+                .containsExactly(inactive.getId());
+    }
+
+    @Test
+    void agentWithoutOpenedDayIsAbsentFromCutoff() {
+        Team team = fixtures.team();
+        User present = fixtures.agent(team);
+        User missing = fixtures.agent(team);
+        openDay(present, "2026-12-08");
+        openDay(missing, "2026-12-07");
+
+        assertThat(availability.absentAgents(team.getId(), Instant.parse("2026-12-08T08:30:00Z")))
+                .containsExactly(missing.getId());
+    }
+
+    private void openDay(User agent, String date) {
+        jdbc.sql("insert into work_day (agent_id, work_date, opened_at) values (?, cast(? as date), now())")
+                .params(agent.getId(), date).update();
     }
 }

@@ -114,10 +114,15 @@ class SecondWaveTest {
     void leadIsNotMovedBeforeFourBusinessHours() {
         scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
         clock.setInstant(Instant.parse("2026-01-13T15:00:00Z"));
+        fixtures.openDay(first);
+        fixtures.openDay(second);
         long lead = scenario.newLead().leadId();
 
-        // Tuesday 17:00 to 19:00 and Wednesday 09:00 to 10:30: 3.5 business hours.
+        // Tuesday 17:00 to 19:00 and Wednesday 09:00 to 10:30: 3.5 business hours. Both agents
+        // open Wednesday too, so neither counts as absent.
         clock.setInstant(Instant.parse("2026-01-14T08:30:00Z"));
+        fixtures.openDay(first);
+        fixtures.openDay(second);
         secondWave.run();
         assertThat(owner(lead)).isEqualTo(first.getId());
 
