@@ -261,7 +261,8 @@ class TeamReassignmentWebTest {
     void teamPageLinksToTools() throws Exception {
         Document page = page("/team", teamLead);
 
-        assertThat(page.select("#team-tools a").eachAttr("href")).containsExactly("/team/pool", "/team/agents");
+        assertThat(page.selectFirst("#team-pool-link").attr("href")).isEqualTo("/team/pool?team=" + team.getId());
+        assertThat(page.selectFirst("#team-agents-link").attr("href")).isEqualTo("/team/agents?team=" + team.getId());
     }
 
     private User fullAgent(Team of) {

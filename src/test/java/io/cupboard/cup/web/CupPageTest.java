@@ -120,8 +120,9 @@ class CupPageTest {
 
         int manyLeads = statementsForCup();
 
+        // The equality is the N+1 guard; the bound only catches a page that grows many new queries.
         assertThat(manyLeads).isEqualTo(fewLeads);
-        assertThat(manyLeads).isLessThanOrEqualTo(14);
+        assertThat(manyLeads).isLessThanOrEqualTo(20);
     }
 
     @Test

@@ -187,6 +187,7 @@ class UserAdminWebTest {
         User full = fixtures.agent(team);
         full.changeCapacity(0, 1);
         users.saveAndFlush(full);
+        fixtures.openDay(full);
         long lead = fixtures.lead(leaving).getId();
         mvc.perform(post("/admin/users/" + leaving.getId() + "/active").param("version", version(leaving) + "")
                 .param("active", "false").with(csrf()).with(asAdmin()));
