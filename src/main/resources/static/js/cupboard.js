@@ -12,7 +12,8 @@
     });
 
     // Keyboard shortcuts: a key clicks the visible element marked data-shortcut with that key,
-    // unless the user is typing in a field.
+    // unless the user is typing in a field. Letters match by physical key too (event.code), so
+    // N works when the keyboard is switched to Hebrew and the key types a Hebrew letter.
     document.addEventListener('keydown', function (event) {
         if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
             return;
@@ -21,7 +22,8 @@
             return;
         }
         var key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
-        var candidates = document.querySelectorAll('[data-shortcut="' + key + '"]');
+        var physical = /^(Key|Digit)/.test(event.code || '') ? event.code.replace(/^(Key|Digit)/, '') : key;
+        var candidates = document.querySelectorAll('[data-shortcut="' + key + '"], [data-shortcut="' + physical + '"]');
         for (var i = 0; i < candidates.length; i++) {
             var element = candidates[i];
             if (!element.disabled && element.offsetParent !== null) {
@@ -41,12 +43,17 @@
         }
     });
 
-    // Countdowns to a deadline (data-countdown holds epoch milliseconds), as minutes:seconds.
+    // Countdowns to a deadline (data-countdown holds epoch milliseconds), as minutes:seconds. They
+    // run on the server's clock: the page carries the server time, and the browser's offset from
+    // it is taken once at load.
+    var serverTime = document.querySelector('meta[name="server-time"]');
+    var clockOffset = serverTime ? Number(serverTime.content) - Date.now() : 0;
+
     function updateCountdowns() {
         var elements = document.querySelectorAll('[data-countdown]');
         for (var i = 0; i < elements.length; i++) {
             var element = elements[i];
-            var remaining = Number(element.getAttribute('data-countdown')) - Date.now();
+            var remaining = Number(element.getAttribute('data-countdown')) - (Date.now() + clockOffset);
             var late = remaining < 0;
             remaining = Math.abs(remaining);
             var minutes = Math.floor(remaining / 60000);
@@ -56,6 +63,18 @@
             element.classList.toggle('text-bg-warning', !late);
         }
     }
+
+    // A checkbox marked data-select-all checks or clears every lead checkbox of its form.
+    document.addEventListener('change', function (event) {
+        var toggle = event.target;
+        if (!toggle.matches || !toggle.matches('[data-select-all]') || !toggle.form) {
+            return;
+        }
+        var boxes = toggle.form.querySelectorAll('input[type="checkbox"][name="leadIds"]');
+        for (var i = 0; i < boxes.length; i++) {
+            boxes[i].checked = toggle.checked;
+        }
+    });
 
     document.addEventListener('DOMContentLoaded', updateCountdowns);
     document.addEventListener('htmx:afterSwap', updateCountdowns);

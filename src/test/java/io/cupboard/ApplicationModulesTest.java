@@ -18,7 +18,8 @@ class ApplicationModulesTest {
     @Test
     void everyFeatureIsAModule() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("identity", "lead", "cup", "dashboard", "admin", "database", "demo", "shared");
+                .contains("identity", "calendar", "policy", "lead", "sla", "alert", "allocation", "cup", "workday",
+                        "dashboard", "admin", "database", "demo", "shared");
     }
 
     @Test

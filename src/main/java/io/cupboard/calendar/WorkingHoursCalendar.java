@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
- * The business-time arithmetic shared by calendars: subclasses say which hours each date has.
+ * The business-time arithmetic shared by calendars: subclasses return the hours of each date.
+ * Times of day are local wall-clock times in the zone, so the hour that a daylight-saving change
+ * adds or removes at night never counts.
  */
 public abstract class WorkingHoursCalendar implements BusinessCalendar {
 
@@ -57,6 +59,37 @@ public abstract class WorkingHoursCalendar implements BusinessCalendar {
             cursor = date.plusDays(1).atStartOfDay(zone);
         }
         throw new IllegalStateException("No business hours within " + MAX_DAYS_SEARCHED + " days of " + from);
+    }
+
+    @Override
+    public Instant subtractBusinessMinutes(Instant from, long minutes) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("Business minutes must not be negative, were " + minutes);
+        }
+        if (minutes == 0) {
+            return from;
+        }
+        long remainingSeconds = minutes * 60;
+        ZonedDateTime cursor = from.atZone(zone);
+        for (int day = 0; day < MAX_DAYS_SEARCHED; day++) {
+            LocalDate date = cursor.toLocalDate();
+            Optional<OpeningHours> hours = hoursOn(date);
+            if (hours.isPresent()) {
+                ZonedDateTime opens = date.atTime(hours.get().opens()).atZone(zone);
+                ZonedDateTime closes = date.atTime(hours.get().closes()).atZone(zone);
+                ZonedDateTime end = cursor.isAfter(closes) ? closes : cursor;
+                if (end.isAfter(opens)) {
+                    long availableSeconds = Duration.between(opens, end).getSeconds();
+                    if (remainingSeconds <= availableSeconds) {
+                        return end.toInstant().minusSeconds(remainingSeconds);
+                    }
+                    remainingSeconds -= availableSeconds;
+                }
+            }
+            // The last moment of the previous day.
+            cursor = date.atStartOfDay(zone).minusNanos(1);
+        }
+        throw new IllegalStateException("No business hours within " + MAX_DAYS_SEARCHED + " days before " + from);
     }
 
     @Override

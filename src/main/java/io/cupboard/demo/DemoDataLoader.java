@@ -91,6 +91,11 @@ class DemoDataLoader implements ApplicationRunner {
         }
         users.flush();
 
+        // Agents 2–8 are at work; agent1 is left for the person trying the demo to open the day.
+        for (User agent : agents.subList(1, agents.size())) {
+            jdbc.update("insert into work_day (agent_id, work_date, opened_at) values (?, ?, ?)",
+                    agent.getId(), now.atZone(clock.getZone()).toLocalDate(), java.sql.Timestamp.from(now));
+        }
         int leads = new DemoLeads(jdbc, now, clock.getZone(), new Random(properties.seed()), statusIds(), reasonIds())
                 .insert(properties.leadCount(), agents);
         log.info("Loaded demo data: 2 teams, 12 users, {} leads in {} ms",

@@ -55,7 +55,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/cup", "/cup/**").hasRole(Role.AGENT.name())
+                        .requestMatchers("/cup", "/cup/**", "/workday", "/workday/**").hasRole(Role.AGENT.name())
                         .requestMatchers("/team", "/team/**").hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name())
                         .requestMatchers("/center", "/center/**").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())

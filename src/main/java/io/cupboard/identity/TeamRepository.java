@@ -10,4 +10,6 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
     Optional<Team> findByName(String name);
 
     List<Team> findAllByOrderByName();
+
+    boolean existsByNameIgnoreCase(String name);
 }

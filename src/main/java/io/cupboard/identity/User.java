@@ -80,6 +80,18 @@ public class User {
         this.displayName = displayName.strip();
     }
 
+    /** Changes the role and the team together, because agents and team leads must belong to a team. */
+    public void changeRole(Role role, Long teamId) {
+        if (role == null) {
+            throw new IllegalArgumentException("A role is required");
+        }
+        if (role.requiresTeam() && teamId == null) {
+            throw new IllegalArgumentException("A user with role " + role + " must belong to a team");
+        }
+        this.role = role;
+        this.teamId = teamId;
+    }
+
     public void moveToTeam(Long teamId) {
         if (role.requiresTeam() && teamId == null) {
             throw new IllegalArgumentException("A user with role " + role + " must belong to a team");
@@ -146,6 +158,11 @@ public class User {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** Returns true for an active agent, the only kind of user that allocation gives leads to. */
+    public boolean isActiveAgent() {
+        return active && role == Role.AGENT;
     }
 
     public List<String> getLanguages() {

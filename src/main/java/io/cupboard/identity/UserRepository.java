@@ -18,4 +18,8 @@ public interface UserRepository extends JpaRepository<User, Long> {
     List<User> findAllByOrderByRoleAscDisplayNameAsc();
 
     boolean existsByRole(Role role);
+
+    long countByRoleAndActiveTrue(Role role);
+
+    long countByTeamIdAndActiveTrue(Long teamId);
 }

@@ -1,5 +1,6 @@
 /**
- * Users, teams and roles; login, logout, login throttling and the web security rules.
+ * Users, teams and roles; their administration, login, logout, login throttling and the web
+ * security rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
 package io.cupboard.identity;

@@ -1,36 +1,44 @@
 package io.cupboard.lead;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.cupboard.calendar.BusinessCalendar;
+
 /**
- * How and when a lead is contacted. Every duration is in business minutes of the center's calendar.
+ * How and when a lead is contacted. Every duration is in business time of the center's calendar.
  *
- * @param firstContactMinutes   the first-contact SLA of a new lead
- * @param retryDelayMinutes     the wait after the first, second, … unanswered attempt; the last
- *                              entry repeats when attempts outnumber the entries
+ * @param firstContactMinutes   the first-contact SLA of a new lead, in business minutes
+ * @param retrySchedule         when the call after the first, second, … unanswered attempt is due;
+ *                              the last step repeats when attempts outnumber the steps. Empty only
+ *                              when the policy allows a single attempt
  * @param maxAttempts           unanswered attempts before the end applies
  * @param attemptsEnd           what happens after the last attempt
  * @param maxWaves              how many agents in turn work the lead before it closes as unreachable
+ * @param secondWaveTeamId      the team whose pool receives a lead for its next wave, or null for
+ *                              the lead's own team
  * @param unreachableReasonCode the disqualification reason of a lead closed as unreachable
- * @param followUpMinutes       the follow-up cadence per status code: the wait before the first,
- *                              second, … follow-up, the last entry repeating; a status without an
- *                              entry uses its own default delay
+ * @param followUpMinutes       the follow-up cadence per status code: the business minutes before
+ *                              the first, second, … follow-up. The number of entries is how many
+ *                              follow-ups the procedure plans; later ones repeat the last entry. A
+ *                              status without an entry uses its own default delay
  */
 public record ContactPolicy(
         int firstContactMinutes,
-        List<Integer> retryDelayMinutes,
+        List<RetryStep> retrySchedule,
         int maxAttempts,
         AttemptsEnd attemptsEnd,
         int maxWaves,
+        Long secondWaveTeamId,
         String unreachableReasonCode,
         Map<String, List<Integer>> followUpMinutes) {
 
     public ContactPolicy {
         Objects.requireNonNull(attemptsEnd, "attemptsEnd");
         Objects.requireNonNull(unreachableReasonCode, "unreachableReasonCode");
-        retryDelayMinutes = List.copyOf(retryDelayMinutes);
+        retrySchedule = List.copyOf(retrySchedule);
         followUpMinutes = Map.copyOf(followUpMinutes);
         if (firstContactMinutes < 0) {
             throw new IllegalArgumentException("The first-contact deadline must not be negative, was " + firstContactMinutes);
@@ -38,8 +46,8 @@ public record ContactPolicy(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("A policy needs at least one attempt, had " + maxAttempts);
         }
-        if (retryDelayMinutes.isEmpty() || retryDelayMinutes.stream().anyMatch(minutes -> minutes < 0)) {
-            throw new IllegalArgumentException("Retry delays must be given and not negative, were " + retryDelayMinutes);
+        if (maxAttempts > 1 && retrySchedule.isEmpty()) {
+            throw new IllegalArgumentException("A policy with " + maxAttempts + " attempts needs a retry schedule");
         }
         if (maxWaves < 1) {
             throw new IllegalArgumentException("A policy needs at least one wave, had " + maxWaves);
@@ -51,9 +59,23 @@ public record ContactPolicy(
         });
     }
 
-    /** Returns the business minutes to wait after the given unanswered attempt (1 for the first). */
-    public int retryDelayAfter(int attempt) {
-        return retryDelayMinutes.get(Math.min(Math.max(attempt, 1), retryDelayMinutes.size()) - 1);
+    /** Returns the step that follows the given unanswered attempt (1 for the first). */
+    public RetryStep retryStepAfter(int attempt) {
+        if (retrySchedule.isEmpty()) {
+            throw new IllegalStateException("A single-attempt policy has no retries");
+        }
+        return retrySchedule.get(Math.min(Math.max(attempt, 1), retrySchedule.size()) - 1);
+    }
+
+    /**
+     * Returns when the call after an unanswered attempt is due.
+     *
+     * @param attempt        the number of the unanswered attempt, 1 for the first
+     * @param attemptAt      when it was made
+     * @param firstAttemptAt when the lead's first call was made
+     */
+    public Instant retryDueAt(int attempt, Instant attemptAt, Instant firstAttemptAt, BusinessCalendar calendar) {
+        return retryStepAfter(attempt).dueAfter(attemptAt, firstAttemptAt == null ? attemptAt : firstAttemptAt, calendar);
     }
 
     /**
@@ -61,9 +83,14 @@ public record ContactPolicy(
      * status's own default delay when the policy has no cadence for it.
      */
     public int followUpDelay(LeadStatus status, int followUp) {
-        List<Integer> cadence = followUpMinutes.get(status.getCode());
+        return followUpDelay(status.getCode(), status.getDefaultDelayMinutes(), followUp);
+    }
+
+    /** Returns the business minutes until a follow-up, or {@code defaultDelay} without a cadence for the status. */
+    public int followUpDelay(String statusCode, int defaultDelay, int followUp) {
+        List<Integer> cadence = followUpMinutes.get(statusCode);
         if (cadence == null) {
-            return status.getDefaultDelayMinutes();
+            return defaultDelay;
         }
         return cadence.get(Math.min(Math.max(followUp, 1), cadence.size()) - 1);
     }

@@ -157,18 +157,20 @@ public class Outcomes {
             details.put("attemptsEnded", policy.attemptsEnd().name());
             return endOfAttempts(lead, policy, now);
         }
-        Instant due = calendar.addBusinessMinutes(now, policy.retryDelayAfter(lead.getAttemptCount()));
+        Instant due = policy.retryDueAt(lead.getAttemptCount(), now, lead.getFirstContactAt(), calendar);
         return openWith(lead, status(setting.getStatusId()), TaskType.RETRY, due, now);
     }
 
     /**
      * Applies the policy's end to a lead whose last attempt went unanswered: another wave in the
-     * team pool while waves remain, otherwise closing as unreachable.
+     * pool of the policy's second-wave team (or the lead's own team) while waves remain, otherwise
+     * closing as unreachable. The SLA sweep applies the same end in SQL to leads that reached
+     * their maximum without an outcome doing it.
      */
     NextStep endOfAttempts(Lead lead, ContactPolicy policy, Instant now) {
         if (policy.attemptsEnd() == AttemptsEnd.SECOND_WAVE && lead.getWave() < policy.maxWaves()) {
             lead.startNextWave();
-            lead.assignTo(null, lead.getTeamId(), now);
+            lead.assignTo(null, policy.secondWaveTeamId() == null ? lead.getTeamId() : policy.secondWaveTeamId(), now);
             NextStep step = openWith(lead, statuses.findByCode("ATTEMPTING").orElseThrow(), TaskType.RETRY,
                     calendar.nextOpenSlot(now), now);
             return new NextStep(step.status(), step.task(), true);

@@ -2,6 +2,7 @@ package io.cupboard.lead;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,6 +47,11 @@ public class Task {
 
     private Instant originalDueAt;
 
+    /**
+     * Written only by the SLA sweep, in SQL. Hibernate never writes it, so an outcome saved while
+     * the sweep marks the breach cannot erase the mark.
+     */
+    @Column(insertable = false, updatable = false)
     private Instant slaBreachedAt;
 
     @Version

@@ -55,6 +55,17 @@ public class DisplayFormat {
         return "%d:%02d".formatted(minutes / 60, minutes % 60);
     }
 
+    /** Returns message arguments with each instant shown as a date and time, for rule messages that propose a time. */
+    public Object[] messageArguments(Object[] arguments) {
+        Object[] shown = arguments.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Instant instant) {
+                shown[i] = dateTime(instant);
+            }
+        }
+        return shown;
+    }
+
     /** Returns the {@code datetime-local} input value of an instant in the center's zone. */
     public String inputValue(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(instant.atZone(zone).toLocalDateTime().withSecond(0).withNano(0));

@@ -1,17 +1,11 @@
 package io.cupboard.browser;
 
-import io.cupboard.identity.Role;
-import io.cupboard.identity.Team;
-import io.cupboard.identity.TeamRepository;
-import io.cupboard.identity.User;
-import io.cupboard.identity.UserRepository;
 import io.cupboard.support.Browser;
 import io.cupboard.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +16,7 @@ class LoginBrowserTest {
     int port;
 
     @Autowired
-    UserRepository users;
-
-    @Autowired
-    TeamRepository teams;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
+    io.cupboard.support.Fixtures fixtures;
 
     @Test
     void agentLogsInAndSeesRightToLeftPage() {
@@ -36,10 +24,11 @@ class LoginBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.logIn("agent1", "demo");
 
-            browser.await(driver -> driver.getCurrentUrl().endsWith("/cup"));
+            // The first visit of the day shows the day plan before the CUP.
+            browser.await(driver -> driver.getCurrentUrl().endsWith("/workday/plan"));
             assertThat(browser.find("html").getAttribute("dir")).isEqualTo("rtl");
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("he");
-            assertThat(browser.find("h1").getText()).isEqualTo("ה-CUP של היום");
+            assertThat(browser.find("h1").getText()).isEqualTo("בוקר טוב! זו התוכנית להיום");
             assertThat(browser.find("#current-user").getText()).contains("נועה פרץ");
             // The right-to-left stylesheet really applies: the page's computed direction is rtl.
             assertThat(browser.find("body").getCssValue("direction")).isEqualTo("rtl");
@@ -47,7 +36,8 @@ class LoginBrowserTest {
 
             browser.find("#switch-language").click();
             browser.await(driver -> "ltr".equals(driver.findElement(By.tagName("html")).getAttribute("dir")));
-            assertThat(browser.find("h1").getText()).isEqualTo("Today's CUP");
+            assertThat(browser.find("h1").getText()).isEqualTo("Good morning! Here is today's plan");
+            assertThat(browser.consoleErrors()).isEmpty();
         }
     }
 
@@ -63,11 +53,6 @@ class LoginBrowserTest {
     }
 
     private void ensureAgent1() {
-        if (users.findByUsername("agent1").isPresent()) {
-            return;
-        }
-        Team team = teams.save(new Team(io.cupboard.support.Fixtures.unique("צוות"), 6, java.time.Instant.now()));
-        users.saveAndFlush(new User("agent1", passwordEncoder.encode("demo"), "נועה פרץ", Role.AGENT, team.getId(),
-                java.time.Instant.now()));
+        fixtures.namedAgent("agent1", "נועה פרץ", "demo");
     }
 }

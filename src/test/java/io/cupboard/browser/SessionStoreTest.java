@@ -36,7 +36,7 @@ class SessionStoreTest {
         long sessions = jdbc.sql("select count(*) from spring_session where principal_name = ?")
                 .param(agent.getUsername()).query(Long.class).single();
         assertThat(sessions).isEqualTo(1);
-        assertThat(session.get("/cup").statusCode()).isEqualTo(200);
+        assertThat(session.get("/workday/plan").statusCode()).isEqualTo(200);
     }
 
     @Test

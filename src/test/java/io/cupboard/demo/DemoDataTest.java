@@ -5,6 +5,7 @@ import java.util.List;
 import io.cupboard.lead.PhoneNumber;
 import io.cupboard.support.TestConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -14,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs on its own database in the shared server, so the demo users do not meet other tests' data.
+ * An external server (SPRING_DATASOURCE_URL) has one database for every test, so it is skipped there.
  */
+@DisabledIfEnvironmentVariable(named = "SPRING_DATASOURCE_URL", matches = ".+",
+        disabledReason = "needs a database of its own, which only the embedded server provides")
 @SpringBootTest(properties = {"cupboard.demo.enabled=true", "cupboard.database.embedded.database-name=cupboard_demo"})
 @Import(TestConfiguration.class)
 class DemoDataTest {

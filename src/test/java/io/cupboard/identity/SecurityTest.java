@@ -56,6 +56,7 @@ class SecurityTest {
     @EnumSource(Role.class)
     void eachRoleLandsOnItsHomePage(Role role) throws Exception {
         User user = fixtures.user(role, role.requiresTeam() ? team : null);
+        fixtures.openDay(user);
 
         mvc.perform(login(user.getUsername(), Fixtures.PASSWORD).with(freshAddress()))
                 .andExpect(redirectedUrl(HOME.get(role)));
@@ -68,6 +69,7 @@ class SecurityTest {
     @EnumSource(Role.class)
     void eachRoleIsForbiddenOtherRolesPages(Role role) throws Exception {
         User user = fixtures.user(role, role.requiresTeam() ? team : null);
+        fixtures.openDay(user);
 
         for (String page : HOME.values()) {
             boolean allowed = page.equals(HOME.get(role)) || (role == Role.MANAGER && page.equals("/team"));

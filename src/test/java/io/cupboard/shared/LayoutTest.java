@@ -64,6 +64,7 @@ class LayoutTest {
     @Test
     void navigationShowsOnlyTheRolesPages() throws Exception {
         User agent = fixtures.agent(fixtures.team());
+        fixtures.openDay(agent);
 
         Document page = page(mvc.perform(get("/cup").with(user(userDetails.loadUserByUsername(agent.getUsername())))).andReturn());
 

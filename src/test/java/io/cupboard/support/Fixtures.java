@@ -33,10 +33,12 @@ public class Fixtures {
     private final LeadRegistration registration;
     private final LeadAssignments assignments;
     private final UserDetailsService userDetails;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private String passwordHash;
 
     public Fixtures(TeamRepository teams, UserRepository users, PasswordEncoder passwordEncoder, Clock clock,
-                    LeadRegistration registration, LeadAssignments assignments, UserDetailsService userDetails) {
+                    LeadRegistration registration, LeadAssignments assignments, UserDetailsService userDetails,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.teams = teams;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -44,6 +46,7 @@ public class Fixtures {
         this.registration = registration;
         this.assignments = assignments;
         this.userDetails = userDetails;
+        this.jdbc = jdbc;
     }
 
     public static String unique(String prefix) {
@@ -62,6 +65,24 @@ public class Fixtures {
 
     public User agent(Team team) {
         return user(Role.AGENT, team);
+    }
+
+    /**
+     * Returns the user with this name, creating it as an agent of a new team with the given
+     * password when it does not exist yet (browser tests log in as the demo's agent1).
+     */
+    public User namedAgent(String username, String displayName, String password) {
+        return users.findByUsername(username).orElseGet(() -> users.saveAndFlush(new User(username,
+                passwordEncoder.encode(password), displayName, Role.AGENT, team().getId(), clock.instant())));
+    }
+
+    /** Opens the agent's work day for the clock's date, so the CUP page shows instead of the day plan. */
+    public void openDay(User agent) {
+        jdbc.sql("""
+                insert into work_day (agent_id, work_date, opened_at) values (?, ?, ?)
+                on conflict (agent_id, work_date) do update set opened_at = excluded.opened_at
+                """).params(agent.getId(), clock.instant().atZone(clock.getZone()).toLocalDate(),
+                java.sql.Timestamp.from(clock.instant())).update();
     }
 
     /** Returns the signed-in form of a user, as controllers and services receive it. */

@@ -18,6 +18,11 @@ public class TestConfiguration {
     }
 
     @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
+    @Bean
     Fixtures fixtures(org.springframework.beans.factory.config.AutowireCapableBeanFactory factory) {
         return factory.createBean(Fixtures.class);
     }

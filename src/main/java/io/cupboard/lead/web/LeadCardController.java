@@ -88,7 +88,7 @@ class LeadCardController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return respond(leadId, form.nextMode(), user, "error", "lead.conflict", new Object[0], htmx, model, redirect);
         } catch (LeadRuleException e) {
-            return rejected(leadId, form.nextMode(), user, e.messageKey(), displayArguments(e.arguments()), htmx, model, redirect, response);
+            return rejected(leadId, form.nextMode(), user, e.messageKey(), format.messageArguments(e.arguments()), htmx, model, redirect, response);
         }
         if (form.nextMode()) {
             // Next-lead mode: the CUP decides which lead opens next.
@@ -152,16 +152,6 @@ class LeadCardController {
         return new OutcomeRequest(form.outcome(), callbackAt, form.reasonId(), form.statusId(), form.note());
     }
 
-    /** Shows instants in rule messages (the proposed next slot) as a date and time in the center's zone. */
-    private Object[] displayArguments(Object[] arguments) {
-        Object[] shown = arguments.clone();
-        for (int i = 0; i < shown.length; i++) {
-            if (shown[i] instanceof Instant instant) {
-                shown[i] = format.dateTime(instant);
-            }
-        }
-        return shown;
-    }
 
     private String summary(OutcomeResult result, CallOutcome outcome, Locale locale) {
         String text = messages.getMessage(outcome.messageKey(), null, locale);

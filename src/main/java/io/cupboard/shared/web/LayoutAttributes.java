@@ -12,10 +12,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class LayoutAttributes {
 
+    private final java.time.Clock clock;
+
+    LayoutAttributes(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.isEmpty() ? "/" : path;
+    }
+
+    /** The server's time in epoch milliseconds, so countdowns do not depend on the browser's clock. */
+    @ModelAttribute("serverTime")
+    long serverTime() {
+        return clock.millis();
     }
 
     @ModelAttribute("language")

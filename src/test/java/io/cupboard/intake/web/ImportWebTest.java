@@ -75,7 +75,7 @@ class ImportWebTest {
         User agent = fixtures.agent(fixtures.team());
 
         assertThat(mvc.perform(get("/intake").with(signedIn(agent))).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(page(get("/cup"), agent).select("a[href='/intake']")).isEmpty();
+        assertThat(page(get("/leads/" + fixtures.lead(agent).getId()), agent).select("a[href='/intake']")).isEmpty();
         assertThat(page(get("/team"), teamLead).select("a[href='/intake']")).hasSize(1);
     }
 

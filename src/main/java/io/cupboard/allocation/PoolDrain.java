@@ -1,0 +1,147 @@
+package io.cupboard.allocation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.cupboard.allocation.LeadAllocator.Attempt;
+import io.cupboard.allocation.LeadAllocator.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Allocates leads that wait in team pools, or without a team, as soon as an agent has room. A pool
+ * drains when a lead closes or moves away, when an agent's capacity or team changes, when a rule
+ * changes, and at every run of the second-wave job.
+ *
+ * <p>Each lead is allocated in its own short transaction, oldest first, because round robin hands
+ * out one turn at a time under the team's lock and each lead has its own excluded agents.
+ */
+@Service
+class PoolDrain {
+
+    private static final Logger log = LoggerFactory.getLogger(PoolDrain.class);
+
+    private final LeadAllocator allocator;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate newTransaction;
+    private final int batchSize;
+
+    PoolDrain(LeadAllocator allocator, JdbcClient jdbc, PlatformTransactionManager transactions, AllocationProperties properties) {
+        this.allocator = allocator;
+        this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.batchSize = properties.batchSize();
+    }
+
+    /**
+     * Allocates the waiting leads of one team's pool, or of no team when {@code teamId} is null, up
+     * to the batch size. It stops early once nobody in the team has room.
+     *
+     * @return the number of leads that got an agent or, for leads without a team, a team
+     */
+    int drain(Long teamId) {
+        int allocated = 0;
+        for (long leadId : waitingLeads(teamId)) {
+            Attempt attempt = newTransaction.execute(status -> allocator.allocateWaiting(leadId));
+            if (attempt.result() == Result.ALLOCATED || attempt.result() == Result.POOLED) {
+                allocated++;
+            } else if (attempt.result() == Result.NO_AGENT && attempt.agentsWithRoom() == 0) {
+                break;
+            }
+        }
+        return allocated;
+    }
+
+    /** Drains every team's pool and the leads without a team. */
+    int drainAll() {
+        List<Long> teams = jdbc.sql("select distinct team_id from lead where closed_at is null and owner_id is null")
+                .query((row, number) -> (Long) row.getObject("team_id"))
+                .list();
+        int allocated = 0;
+        for (Long teamId : teams) {
+            allocated += drain(teamId);
+        }
+        return allocated;
+    }
+
+    /**
+     * Drains the given pools once the current transaction commits, or at once without one. A null
+     * team id stands for the leads without a team. A failure is logged, not thrown: the caller's
+     * change is committed, and the next run of the second-wave job drains the pools again.
+     */
+    void drainAfterCommit(Long... teamIds) {
+        drainAfterCommit(java.util.Arrays.asList(teamIds));
+    }
+
+    /** Allocates the leads that wait without a team once the current transaction commits, as after a rule change. */
+    void drainWithoutTeamAfterCommit() {
+        drainAfterCommit(java.util.Collections.singletonList((Long) null));
+    }
+
+    void drainAfterCommit(Collection<Long> teamIds) {
+        List<Long> teams = new ArrayList<>(new LinkedHashSet<>(teamIds));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            drainQuietly(teams);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                drainQuietly(teams);
+            }
+        });
+    }
+
+    /**
+     * Drains one pool at once, logging a failure instead of throwing it; for callers whose own
+     * transaction has already committed.
+     */
+    void drainNow(Long teamId) {
+        drainQuietly(java.util.Collections.singletonList(teamId));
+    }
+
+    private void drainQuietly(List<Long> teams) {
+        for (Long teamId : teams) {
+            try {
+                int allocated = drain(teamId);
+                if (allocated > 0) {
+                    log.info("Allocated {} waiting leads of {}", allocated, teamId == null ? "no team" : "team " + teamId);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Failed to allocate the waiting leads of {}; the second-wave job tries again",
+                        teamId == null ? "no team" : "team " + teamId, e);
+            }
+        }
+    }
+
+    /**
+     * Returns the oldest waiting leads of a pool. Of the leads without a team, only those that a
+     * rule matches now can be allocated, so the others are not visited at all.
+     */
+    private List<Long> waitingLeads(Long teamId) {
+        String teamCondition = teamId == null
+                ? "l.team_id is null and exists (select 1 from allocation_rule r where " + RuleMatches.MATCH_CONDITION + ")"
+                : "l.team_id = :teamId";
+        var query = jdbc.sql("""
+                        select l.id from lead l
+                        where l.closed_at is null and l.owner_id is null and %s
+                        order by l.created_at, l.id
+                        limit :limit
+                        """.formatted(teamCondition))
+                .param("limit", batchSize);
+        if (teamId != null) {
+            query = query.param("teamId", teamId);
+        }
+        return query.query(Long.class).list();
+    }
+}

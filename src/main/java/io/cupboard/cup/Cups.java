@@ -1,0 +1,65 @@
+package io.cupboard.cup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.cupboard.lead.TaskType;
+import io.cupboard.workday.DaySchedules;
+import io.cupboard.workday.DaySegment;
+import io.cupboard.workday.DayTemplate;
+import io.cupboard.workday.Shift;
+import io.cupboard.workday.WorkDays;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds an agent's CUP: the ordered tasks from {@link CupQuery}, the current segment that lifts
+ * one kind of work, and the work left against the shift.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Cups {
+
+    private final CupQuery query;
+    private final DaySchedules schedules;
+    private final WorkDays workDays;
+    private final Clock clock;
+
+    Cups(CupQuery query, DaySchedules schedules, WorkDays workDays, Clock clock) {
+        this.query = query;
+        this.schedules = schedules;
+        this.workDays = workDays;
+        this.clock = clock;
+    }
+
+    /** Returns the current CUP of an agent of a team, as the agent's page shows it. */
+    public Cup cupOf(long agentId, Long teamId) {
+        Instant now = clock.instant();
+        LocalDate today = workDays.today();
+        Instant endOfToday = workDays.endOf(today);
+        DayTemplate template = schedules.templateFor(teamId);
+        Optional<DaySegment> segment = schedules.segmentAt(template, now);
+        List<CupItem> items = query.items(agentId, now, endOfToday, focusOf(segment));
+        Optional<Shift> shift = schedules.shiftFor(agentId, template, today);
+        Duration workLeft = workDays.handlingTime(teamId).multipliedBy(items.size());
+        Duration shiftLeft = shift.map(value -> value.remainingAt(now)).orElse(Duration.ZERO);
+        return new Cup(agentId, Cup.group(items), query.laterCount(agentId, endOfToday), segment,
+                template.getSegments(), shift, workLeft, shiftLeft, workDays.status(agentId, today));
+    }
+
+    /** Returns the lead of the first task the agent should work now, if any. */
+    public Optional<Long> firstActionableLead(long agentId, Long teamId) {
+        Instant now = clock.instant();
+        return query.firstActionable(agentId, now, workDays.endOf(workDays.today()), focusOf(schedules.currentSegment(teamId, now)))
+                .map(CupItem::leadId);
+    }
+
+    private static Set<TaskType> focusOf(Optional<DaySegment> segment) {
+        return segment.map(value -> value.getFocus().taskTypes()).orElse(Set.of());
+    }
+}
