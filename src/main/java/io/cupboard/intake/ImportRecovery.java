@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.cupboard.shared.JobRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,6 +49,18 @@ public class ImportRecovery {
      * the import threads. Returns the batches handed over.
      */
     public List<Long> resumeInterrupted() {
+        JobRun run = JobRun.start(log, "intake-import-recovery");
+        try {
+            List<Long> resumed = resume(run);
+            run.finished();
+            return resumed;
+        } catch (RuntimeException e) {
+            run.failed(e);
+            throw e;
+        }
+    }
+
+    private List<Long> resume(JobRun run) {
         Instant now = clock.instant();
         Timestamp staleBefore = Timestamp.from(now.minus(properties.fileImport().staleAfter()));
         List<Long> exhausted = jdbc.sql("""
@@ -61,6 +74,7 @@ public class ImportRecovery {
                 .param("maxAttempts", properties.fileImport().maxAttempts())
                 .query(Long.class).list();
         exhausted.forEach(id -> log.error("Import batch {} failed: it was interrupted {} times", id, properties.fileImport().maxAttempts()));
+        run.count("failed", exhausted.size());
 
         List<Long> interrupted = jdbc.sql("""
                         select id from import_batch
@@ -70,6 +84,7 @@ public class ImportRecovery {
                 .param("staleBefore", staleBefore)
                 .query(Long.class).list();
         interrupted.forEach(worker::submit);
+        run.count("resumed", interrupted.size());
         return interrupted;
     }
 }

@@ -26,6 +26,7 @@ import io.cupboard.lead.LeadIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +47,8 @@ public class ImportWorker {
 
     /** Identifies this application instance as the owner of the batches it runs. */
     static final String WORKER_ID = UUID.randomUUID().toString();
+    /** Tries of one chunk that a deadlock or lock timeout rolled back, before the batch fails. */
+    private static final int CHUNK_ATTEMPTS = 3;
 
     /** A chunk's fates in one statement, from arrays. */
     private static final String INSERT_ROWS = """
@@ -319,7 +322,19 @@ public class ImportWorker {
             }
             List<SourceRecord> records = List.copyOf(chunk);
             chunk.clear();
-            transactions.executeWithoutResult(status -> importChunk(batch, source, records));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    transactions.executeWithoutResult(status -> importChunk(batch, source, records));
+                    return;
+                } catch (ConcurrencyFailureException e) {
+                    // A deadlock with another transaction (allocation locks teams' rows) rolled the whole chunk back.
+                    if (attempt >= CHUNK_ATTEMPTS) {
+                        throw e;
+                    }
+                    log.warn("Import batch {} retries records {} to {} after a concurrency failure: {}", batch.id(),
+                            records.get(0).number(), records.get(records.size() - 1).number(), e.getMessage());
+                }
+            }
         }
     }
 

@@ -85,7 +85,7 @@ class ApiSubmissions {
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.Stored> stored = idempotency.claim(caller.keyId(), idempotencyKey, requestHash);
             if (stored.isPresent()) {
-                return replay(stored.get(), requestHash, instance);
+                return replay(stored.get(), requestHash);
             }
         }
 
@@ -114,7 +114,7 @@ class ApiSubmissions {
         return response;
     }
 
-    private ApiResponse replay(IdempotencyStore.Stored stored, String requestHash, String instance) {
+    private ApiResponse replay(IdempotencyStore.Stored stored, String requestHash) {
         if (!stored.requestHash().equals(requestHash)) {
             throw new ApiProblemException(ApiProblem.of(ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", 422,
                     "This Idempotency-Key was used with a different request body. Use a new key for a new request."));

@@ -11,6 +11,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Leads", description = "Lead intake for web forms and lead-ad webhooks")
 class IntakeApiController {
 
+    private static final Logger log = LoggerFactory.getLogger(IntakeApiController.class);
+
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int SUBMIT_ATTEMPTS = 3;
 
     private final ApiSubmissions submissions;
     private final ProblemWriter problems;
@@ -84,7 +90,7 @@ class IntakeApiController {
             throw new ApiProblemException(ApiProblem.of(ProblemTypes.MALFORMED_REQUEST, "Missing body", 400,
                     "The request body must be a JSON object."));
         }
-        ApiSubmissions.ApiResponse response = submissions.submit(caller, body, idempotencyKey, request.getRequestURI());
+        ApiSubmissions.ApiResponse response = submitWithRetry(caller, body, idempotencyKey, request.getRequestURI());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
                 .contentType(MediaType.parseMediaType(response.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -95,6 +101,22 @@ class IntakeApiController {
             builder.header("Idempotency-Replayed", "true");
         }
         return builder.body(response.body());
+    }
+
+    /**
+     * Submits again when a deadlock or lock timeout with another transaction rolled the submission
+     * back: nothing of it was stored, not even its idempotency record.
+     */
+    private ApiSubmissions.ApiResponse submitWithRetry(ApiKeys.Caller caller, byte[] body, String idempotencyKey, String instance) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return submissions.submit(caller, body, idempotencyKey, instance);
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= SUBMIT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Hidden
@@ -117,6 +139,21 @@ class IntakeApiController {
         }
         return problem(ApiProblem.of(ProblemTypes.MALFORMED_REQUEST, "Unreadable body", 400, "The request body could not be read."),
                 request, null, null);
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<String> busy(ConcurrencyFailureException exception, HttpServletRequest request) {
+        log.warn("API submission failed {} times on concurrent changes: {}", SUBMIT_ATTEMPTS, exception.getMessage());
+        return problem(ApiProblem.of(ProblemTypes.BUSY, "Service busy", 503,
+                "The lead could not be saved because of concurrent changes; nothing was stored. Retry the request."),
+                request, HttpHeaders.RETRY_AFTER, "1");
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<String> failed(RuntimeException exception, HttpServletRequest request) {
+        log.error("API submission failed", exception);
+        return problem(ApiProblem.of(ProblemTypes.INTERNAL_ERROR, "Internal error", 500,
+                "The lead could not be saved because of an internal error; nothing was stored. Retry later."), request, null, null);
     }
 
     private ResponseEntity<String> problem(ApiProblem problem, HttpServletRequest request, String header, String value) {

@@ -13,6 +13,8 @@ final class ProblemTypes {
     static final String UNSUPPORTED_MEDIA_TYPE = "urn:cupboard:problem:unsupported-media-type";
     static final String METHOD_NOT_ALLOWED = "urn:cupboard:problem:method-not-allowed";
     static final String RATE_LIMITED = "urn:cupboard:problem:rate-limited";
+    static final String BUSY = "urn:cupboard:problem:busy";
+    static final String INTERNAL_ERROR = "urn:cupboard:problem:internal-error";
 
     private ProblemTypes() {
     }

@@ -3,12 +3,15 @@ package io.cupboard.intake.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import io.cupboard.identity.CurrentUser;
 import io.cupboard.intake.RegistryUploads;
 import io.cupboard.intake.file.UnreadableFileException;
 import io.cupboard.lead.DoNotCallRegistry;
 import io.cupboard.lead.LeadRuleException;
+import io.cupboard.lead.RegistryRule;
+import io.cupboard.shared.DisplayFormat;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,11 +34,13 @@ class RegistryAdminController {
 
     private final RegistryUploads uploads;
     private final DoNotCallRegistry registry;
+    private final DisplayFormat format;
     private final Clock clock;
 
-    RegistryAdminController(RegistryUploads uploads, DoNotCallRegistry registry, Clock clock) {
+    RegistryAdminController(RegistryUploads uploads, DoNotCallRegistry registry, DisplayFormat format, Clock clock) {
         this.uploads = uploads;
         this.registry = registry;
+        this.format = format;
         this.clock = clock;
     }
 
@@ -44,7 +49,7 @@ class RegistryAdminController {
         model.addAttribute("current", registry.current().orElse(null));
         model.addAttribute("history", registry.history(HISTORY));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("validDays", io.cupboard.lead.RegistryRule.VALIDITY.toDays());
+        model.addAttribute("validDays", RegistryRule.VALIDITY.toDays());
         return "admin/intake/registry";
     }
 
@@ -69,7 +74,8 @@ class RegistryAdminController {
             redirect.addFlashAttribute("error", e.messageKey());
         } catch (LeadRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.arguments());
+            redirect.addFlashAttribute("errorArgs", Arrays.stream(e.arguments())
+                    .map(argument -> argument instanceof LocalDate date ? format.date(date) : argument).toArray());
         }
         return "redirect:/admin/intake/registry";
     }
