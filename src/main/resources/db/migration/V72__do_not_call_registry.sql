@@ -23,6 +23,6 @@ create table registry_number (
     constraint registry_number_extract_fk foreign key (extract_id) references registry_extract (id) on delete cascade
 );
 
--- Outbound leads that the registry check concerns; registry_checked_at is when the number was last
--- found absent from an extract (null: never, or listed at the last check).
+-- Outbound leads that the registry check concerns. registry_checked_at is when the number was last
+-- found absent from an extract. It is null when the number was never checked or was listed.
 create index lead_outbound_open_idx on lead (registry_checked_at) where consent_basis = 'OUTBOUND' and closed_at is null;

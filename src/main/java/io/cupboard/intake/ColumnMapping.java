@@ -11,7 +11,7 @@ import java.util.Set;
 import io.cupboard.intake.file.SourceRecord;
 
 /**
- * Which file column fills which lead field, by column index. A column fills at most one field.
+ * The file column that fills each lead field, by column index. A column fills at most one field.
  */
 public record ColumnMapping(Map<LeadField, Integer> columns) {
 
@@ -65,7 +65,7 @@ public record ColumnMapping(Map<LeadField, Integer> columns) {
         return columns.get(field);
     }
 
-    /** Whether a name or a phone can come from the file, without which every record would be rejected. */
+    /** Returns whether a name or a phone can come from the file; without either, every record would be rejected. */
     public boolean coversNameOrPhone() {
         return columns.containsKey(LeadField.PHONE) || columns.containsKey(LeadField.FULL_NAME)
                 || columns.containsKey(LeadField.FIRST_NAME) || columns.containsKey(LeadField.LAST_NAME);

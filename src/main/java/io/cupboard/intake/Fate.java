@@ -1,6 +1,6 @@
 package io.cupboard.intake;
 
-/** What became of one file record or API submission. The names are stored. */
+/** The fate of one file record or API submission. The names are stored. */
 public enum Fate {
     /** A new lead was created. */
     IMPORTED,

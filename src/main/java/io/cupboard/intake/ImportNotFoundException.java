@@ -1,6 +1,6 @@
 package io.cupboard.intake;
 
-/** An import batch that does not exist or that the user may not see; both answer 404. */
+/** An import batch that does not exist or that the user may not see. The web layer shows both as 404. */
 public class ImportNotFoundException extends RuntimeException {
 
     public ImportNotFoundException(long batchId) {

@@ -57,7 +57,7 @@ final class InquiryTimes {
     private InquiryTimes() {
     }
 
-    /** Returns the instant, or empty when the text is no date this class knows. */
+    /** Returns the instant, or empty when the text matches none of the formats above. */
     static Optional<Instant> parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return Optional.empty();

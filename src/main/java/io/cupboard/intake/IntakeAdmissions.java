@@ -17,6 +17,7 @@ import io.cupboard.allocation.LeadAllocator;
 import io.cupboard.lead.LeadAdmission;
 import io.cupboard.lead.LeadArrival;
 import io.cupboard.lead.LeadIntake;
+import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,16 +33,19 @@ public class IntakeAdmissions {
 
     /** The first key of the advisory locks that serialize the same delivery key. */
     private static final int DELIVERY_LOCK_NAMESPACE = 7202;
+    private static final int CLEAR_EVERY_ALLOCATIONS = 100;
 
     private final LeadIntake leadIntake;
     private final LeadAllocator allocator;
     private final JdbcClient jdbc;
+    private final EntityManager entityManager;
     private final Clock clock;
 
-    IntakeAdmissions(LeadIntake leadIntake, LeadAllocator allocator, JdbcClient jdbc, Clock clock) {
+    IntakeAdmissions(LeadIntake leadIntake, LeadAllocator allocator, JdbcClient jdbc, EntityManager entityManager, Clock clock) {
         this.leadIntake = leadIntake;
         this.allocator = allocator;
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -56,7 +60,7 @@ public class IntakeAdmissions {
     }
 
     /**
-     * What became of a delivery.
+     * The result of admitting one delivery.
      *
      * @param leadId the lead created, joined or reopened, or for a duplicate the lead of the first
      *               delivery; null when blocked
@@ -114,7 +118,15 @@ public class IntakeAdmissions {
                 toAllocate.add(admission.leadId());
             }
         }
-        toAllocate.forEach(allocator::allocate);
+        int allocated = 0;
+        for (long leadId : toAllocate) {
+            allocator.allocate(leadId);
+            if (++allocated % CLEAR_EVERY_ALLOCATIONS == 0) {
+                // Allocation loads each lead as an entity; a chunk of them would make every later flush check them all.
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
 
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
         List<String> newKeys = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.cupboard.lead.ConsentBasis;
 
 /**
- * Where leads come from: a lead-ad account, a web form, a purchased list. Its code is the lead's
+ * A channel that leads come from: a lead-ad account, a web form, a purchased list. Its code is the lead's
  * {@code source}, which contact policies may match.
  *
  * @param fieldMapping the header name last mapped to each field, proposed again for the next file

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The lead fields that a file column or an API property can fill, with the header names that
- * usually name them in Hebrew and English exports (Meta Lead Ads, Google Ads, Salesforce, HubSpot,
- * Excel sheets typed by hand) and each field's maximum length.
+ * The lead fields that a file column or an API property can fill, with each field's maximum length.
+ * The synonyms are the header names that Hebrew and English exports use for the field (Meta Lead
+ * Ads, Google Ads, Salesforce, HubSpot, Excel sheets typed by hand).
  */
 public enum LeadField {
     FULL_NAME(200, "full_name", "fullname", "name", "full name", "lead name", "contact name", "customer name",
@@ -60,7 +60,7 @@ public enum LeadField {
         return property.toString();
     }
 
-    /** Whether a header names this field: case, separators and Hebrew punctuation variants do not matter. */
+    /** Returns whether a header names this field, ignoring case, separators and Hebrew punctuation variants. */
     public boolean matchesHeader(String header) {
         return synonyms.contains(normalizeHeader(header));
     }

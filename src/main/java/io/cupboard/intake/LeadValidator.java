@@ -17,9 +17,9 @@ import io.cupboard.lead.PhoneNumber;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates and normalizes one lead from a file record or an API request: a name or a phone is
- * required, a phone must be a valid number (region IL by default), text fields have length limits,
- * and control characters and bidi marks are removed from every value.
+ * Validates and normalizes one lead from a file record or an API request. A name or a phone is
+ * required, and a phone must be a valid number (region IL by default). Text fields have length
+ * limits, and control characters and bidi marks are removed from every value.
  */
 @Component
 public class LeadValidator {

@@ -2,7 +2,7 @@ package io.cupboard.intake;
 
 import java.util.Locale;
 
-/** Why a record was rejected or blocked. The names are stored; the texts come from the bundles. */
+/** The reason a record was rejected or blocked. The names are stored, and the texts come from the bundles. */
 public enum RejectionReason {
     NAME_OR_PHONE_REQUIRED,
     PHONE_SCIENTIFIC_NOTATION,

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps uploaded files in PostgreSQL in pieces of 1 MB, so any application instance can resume an
- * import, and reads them back as a stream that holds one piece in memory at a time.
+ * import, and reads them back as a stream that keeps one piece in memory at a time.
  */
 @Component
 class StoredFiles {
@@ -29,7 +29,7 @@ class StoredFiles {
     }
 
     /**
-     * What storing a file found.
+     * The result of storing a file.
      *
      * @param sample the first {@code sampleSize} bytes, for format detection
      */

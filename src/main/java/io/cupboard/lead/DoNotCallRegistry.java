@@ -60,7 +60,7 @@ public class DoNotCallRegistry {
     }
 
     /**
-     * What loading an extract changed.
+     * The changes that loading an extract made.
      *
      * @param cleared open outbound leads whose number was absent, now checked at the extract's date
      * @param listed  open outbound leads whose number was listed and lost their clearance
@@ -187,7 +187,7 @@ public class DoNotCallRegistry {
     }
 
     /**
-     * The registry's answer for a set of numbers.
+     * The result of checking numbers against the current extract.
      *
      * @param checkedAt the check time of the current extract, or null when none was loaded
      * @param listed    the numbers the current extract lists

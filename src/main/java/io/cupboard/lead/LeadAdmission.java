@@ -1,7 +1,7 @@
 package io.cupboard.lead;
 
 /**
- * What became of one {@link LeadArrival}.
+ * The result of admitting one {@link LeadArrival}.
  *
  * @param leadId  the created, merged or reopened lead, or null when the arrival was blocked
  * @param ownerId the lead's owner after admission (before allocation for a created or reopened lead)
@@ -21,7 +21,7 @@ public record LeadAdmission(Disposition disposition, Long leadId, Long ownerId) 
         BLOCKED_REGISTRY
     }
 
-    /** Whether the lead needs allocation now: it is new or has just reopened. */
+    /** Returns whether the lead needs allocation now, because it is new or has just reopened. */
     public boolean needsAllocation() {
         return disposition == Disposition.CREATED || disposition == Disposition.REOPENED;
     }

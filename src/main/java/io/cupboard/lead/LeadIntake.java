@@ -125,8 +125,9 @@ public class LeadIntake {
     }
 
     /**
-     * Returns what {@link #admit} would do with the arrivals now, without changing anything, for a
-     * preview. A created lead has no id yet; later arrivals that would join it say so with a null id.
+     * Returns the admissions that {@link #admit} would make now, without changing anything, for a
+     * preview. A lead that would be created has no id yet, so a later arrival that would join it
+     * gets a null lead id.
      */
     @Transactional(readOnly = true)
     public List<LeadAdmission> foresee(List<LeadArrival> arrivals) {
@@ -556,7 +557,7 @@ public class LeadIntake {
             return new Candidate(null, phone, null, email, true, createdAt, null);
         }
 
-        /** Whether this candidate is the better match than another of the same rank: the newest lead wins. */
+        /** Returns whether this candidate is a better match than another of the same rank, because it is the newer lead. */
         boolean isNewerThan(Candidate other) {
             if (open) {
                 return leadId == null || (other.leadId != null && createdAt.isAfter(other.createdAt));

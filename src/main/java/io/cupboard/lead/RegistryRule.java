@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * person inquired ({@link ConsentBasis#INBOUND}) or gave recorded consent ({@link ConsentBasis#CONSENT}).
  * An {@link ConsentBasis#OUTBOUND} lead (a cold list) may be called only when its number was found
  * absent from a registry extract dated within the last 15 days. {@code lead.registry_checked_at}
- * holds that date; it is null when the number was never checked or was listed at the last check.
+ * stores that date, and it is null when the number was never checked or was listed at the last check.
  */
 public final class RegistryRule {
 

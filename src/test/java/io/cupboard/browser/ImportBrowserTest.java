@@ -35,7 +35,7 @@ class ImportBrowserTest {
     IntakeSources sources;
 
     @Test
-    void teamLeadImportsHebrewExcelFileAndDownloadsRejectedRows() throws IOException {
+    void teamLeadImportsHebrewExcelFile() throws IOException {
         IntakeSource source = sources.create(Fixtures.unique("excel"), "אקסל " + Fixtures.unique("קובץ"), IntakeSource.Direction.INBOUND,
                 null);
         User teamLead = fixtures.user(Role.TEAM_LEAD, fixtures.team());

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.cupboard.allocation.AllocationRules;
+import io.cupboard.allocation.AllocationStrategy;
+import io.cupboard.allocation.RuleDefinition;
 import io.cupboard.identity.CurrentUser;
 import io.cupboard.identity.Role;
 import io.cupboard.identity.User;
@@ -61,6 +64,9 @@ class FileImportTest {
 
     @Autowired
     Outcomes outcomes;
+
+    @Autowired
+    AllocationRules rules;
 
     private ImportRunner runner;
     private IntakeSource source;
@@ -168,6 +174,26 @@ class FileImportTest {
     }
 
     @Test
+    void importedLeadsAreAllocatedInTheirTransaction() {
+        io.cupboard.identity.Team team = fixtures.team();
+        User agent = fixtures.agent(team);
+        fixtures.openDay(agent);
+        User admin = fixtures.user(Role.ADMIN, null);
+        rules.create(new RuleDefinition("ייבוא " + source.code(), List.of(source.code()), List.of(), null, null, team.getId(),
+                AllocationStrategy.ROUND_ROBIN, null), fixtures.signedIn(admin));
+
+        ImportBatch batch = runner.importFile(source, "allocate.csv", csv("name,phone", List.of(row("דנה", phone()))), teamLead);
+        long leadId = runner.rows(batch.id()).get(0).leadId();
+
+        Map<String, Object> lead = jdbc.sql("select owner_id, team_id from lead where id = ?").param(leadId).query().singleRow();
+        assertThat(lead.get("team_id")).as("allocated to a team").isNotNull();
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and kind = 'ASSIGNED'").param(leadId).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select owner_id from task where lead_id = ? and state = 'OPEN'").param(leadId).query().singleRow()
+                .get("owner_id")).isEqualTo(lead.get("owner_id"));
+    }
+
+    @Test
     void sourceRemembersMappingForNextFile() {
         byte[] file = csv("Client,Mobile of client,Where", List.of(row("דנה", phone(), "חיפה")));
         long firstId = runner.upload(source, "custom.csv", file, teamLead);
@@ -187,7 +213,7 @@ class FileImportTest {
     }
 
     @Test
-    void duplicatesAcrossChunksAreFoundAndCountsAddUp() {
+    void duplicateAcrossChunksIsMerged() {
         List<String> rows = new ArrayList<>();
         List<String> phones = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
@@ -207,7 +233,7 @@ class FileImportTest {
     }
 
     @Test
-    void crashMidChunkLeavesNoHalfImportAndResumes() {
+    void crashMidChunkResumesCleanly() {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             rows.add(row("ליד " + i, phone()));

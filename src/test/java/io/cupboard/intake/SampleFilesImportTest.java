@@ -96,7 +96,7 @@ class SampleFilesImportTest {
 
     @Test
     @Order(3)
-    void windows1255PreviewShowsThreeLeadsAndOneRejection() {
+    void windows1255PreviewShowsFates() {
         long batchId = runner.upload(source, "leads_excel_1255.csv", ImportRunner.sample("leads_excel_1255.csv"), teamLead);
         ImportBatch batch = batches.batch(batchId, teamLead);
 
@@ -115,7 +115,7 @@ class SampleFilesImportTest {
 
     @Test
     @Order(4)
-    void metaExportImportsFourLeadsRejectsTestLeadAndSkipsRedelivery() {
+    void metaExportMatchesDocumentedResult() {
         ImportBatch batch = runner.importFile(source, "leads_fb_utf16.csv", ImportRunner.sample("leads_fb_utf16.csv"), teamLead);
         List<ImportRunner.Row> rows = runner.rows(batch.id());
 
@@ -139,7 +139,7 @@ class SampleFilesImportTest {
 
     @Test
     @Order(5)
-    void windows1255RecordThreeIsCrossFileDuplicate() {
+    void windows1255RecordThreeIsDuplicate() {
         ImportBatch batch = runner.importFile(source, "leads_excel_1255.csv", ImportRunner.sample("leads_excel_1255.csv"), teamLead);
         List<ImportRunner.Row> rows = runner.rows(batch.id());
 
@@ -178,7 +178,7 @@ class SampleFilesImportTest {
 
     @Test
     @Order(7)
-    void everyImportedLeadHasFirstContactTaskWithDeadline() {
+    void importedLeadsHaveFirstContactTasks() {
         List<Map<String, Object>> withoutTask = jdbc.sql("""
                 select l.id from lead l
                 where not exists (select 1 from task t where t.lead_id = l.id and t.state = 'OPEN' and t.type = 'FIRST_CONTACT'

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates an API request by the key in {@code X-Api-Key} or in
  * {@code Authorization: Bearer <key>}. A request without a valid key goes on unauthenticated, and
- * the chain's entry point answers it with 401.
+ * the chain's entry point responds with 401.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts API requests per key and calendar minute in PostgreSQL, so the limit holds across every
+ * Counts API requests per key and calendar minute in PostgreSQL, so the limit applies across every
  * application instance. Each count commits on its own, whatever the request does afterwards.
  */
 @Component

@@ -3,8 +3,8 @@ package io.cupboard.intake.file;
 import java.nio.charset.Charset;
 
 /**
- * How a lead file is stored: a delimited text file with its character encoding and delimiter, or
- * an Excel workbook.
+ * The storage form of a lead file: a delimited text file with its character encoding and delimiter,
+ * or an Excel workbook.
  *
  * @param charset   the text encoding, or null for XLSX
  * @param bomLength bytes of the byte order mark at the start of a text file, which reading skips

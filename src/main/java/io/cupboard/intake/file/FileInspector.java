@@ -17,11 +17,11 @@ import java.util.Locale;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
- * Detects a lead file's format from its first bytes: XLSX by its ZIP signature; otherwise a text
- * file whose encoding is UTF-8 (with or without BOM), UTF-16LE/BE (with a BOM, as lead-ad platforms
- * export, or without one), or a legacy encoding that juniversalchardet names, Windows-1255 when it
- * names none (what Hebrew Excel saves as "CSV"). The delimiter is the one of comma, semicolon, tab
- * and pipe that splits the first lines most consistently.
+ * Detects a lead file's format from its first bytes. A ZIP signature means XLSX. Any other file
+ * is text in UTF-8 (with or without BOM), in UTF-16LE/BE (with a BOM, as lead-ad platforms export,
+ * or without one), or in a legacy encoding that juniversalchardet names. When it names none, the
+ * file is read as Windows-1255, which Hebrew Excel saves as "CSV". The delimiter is the one of
+ * comma, semicolon, tab and pipe that splits the first lines most consistently.
  */
 public final class FileInspector {
 
@@ -127,7 +127,7 @@ public final class FileInspector {
         return null;
     }
 
-    /** Whether the sample decodes as UTF-8; a sequence cut off at the end of a partial sample does not count. */
+    /** Returns whether the sample decodes as UTF-8, ignoring a sequence cut off at the end of a partial sample. */
     private static boolean isValidUtf8(byte[] sample, boolean complete) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -157,7 +157,7 @@ public final class FileInspector {
 
     /**
      * Chooses the delimiter whose count outside quotes is the same, and not zero, on the most of
-     * the first lines; the header's count breaks ties, and comma wins when no candidate appears.
+     * the first lines. The higher count in the header breaks ties. Comma wins when no candidate appears.
      */
     static char detectDelimiter(String text) {
         List<String> lines = text.lines().filter(line -> !line.isBlank()).limit(LINES_TO_COMPARE).toList();

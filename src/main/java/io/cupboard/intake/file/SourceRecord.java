@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record SourceRecord(int number, List<String> values) {
 
-    /** Whether every value is empty or blank. */
+    /** Returns whether every value is empty or blank. */
     public boolean isBlank() {
         return values.stream().allMatch(value -> value == null || value.isBlank());
     }

@@ -1,7 +1,7 @@
 package io.cupboard.intake.file;
 
 /**
- * A file that is no lead file this application reads, with the message key that tells the user why.
+ * A file that is no lead file this application reads, with the message key of the reason shown to the user.
  */
 public class UnreadableFileException extends RuntimeException {
 

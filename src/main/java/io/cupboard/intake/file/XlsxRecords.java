@@ -29,7 +29,7 @@ import org.xml.sax.XMLReader;
 
 /**
  * Streams the rows of the first sheet of an XLSX workbook with POI's SAX event API, so a sheet of
- * 100,000 rows is never loaded as a whole; only the shared-strings table is held in memory. Rows
+ * 100,000 rows is never loaded as a whole. Only the shared-strings table stays in memory. Rows
  * missing from the sheet between data rows are reported as blank records. A formula gives its
  * cached value, a date cell its wall time in ISO form ({@code 2026-03-26T12:00}), and a number
  * all its digits ({@code 972505345678}, not {@code 9.72506E+11}). Later sheets are ignored.

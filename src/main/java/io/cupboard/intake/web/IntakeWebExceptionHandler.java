@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** An import batch the user may not see answers like a missing one, and so does a missing source: the 404 page. */
+/** Shows the 404 page for a missing intake source and for an import batch that is missing or that the user may not see. */
 @ControllerAdvice(basePackageClasses = IntakeWebExceptionHandler.class)
 class IntakeWebExceptionHandler {
 

@@ -120,7 +120,7 @@ class SourceAdminController {
         return "admin/intake/source";
     }
 
-    /** A source id that does not exist answers 404. */
+    /** A missing intake source, shown as the 404 page. */
     static final class SourceNotFoundException extends RuntimeException {
 
         SourceNotFoundException(long sourceId) {

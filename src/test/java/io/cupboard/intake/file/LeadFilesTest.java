@@ -65,7 +65,7 @@ class LeadFilesTest {
     }
 
     @Test
-    void xlsxReadsFirstSheetWithCachedFormulaAndDates() throws IOException {
+    void xlsxReadsFirstSheetValues() throws IOException {
         byte[] file = sample("leads.xlsx");
         FileFormat format = inspect(file, "leads.xlsx");
 
@@ -109,7 +109,7 @@ class LeadFilesTest {
     }
 
     @Test
-    void utf8WithoutBomAndBlankLinesKeepRecordNumbers() throws IOException {
+    void blankLinesKeepRecordNumbers() throws IOException {
         byte[] file = "name,phone\nדנה,0502345678\n\nרון,0522345678\n".getBytes(StandardCharsets.UTF_8);
 
         FileFormat format = inspect(file, "x.csv");

@@ -154,6 +154,7 @@ class ImportWebTest {
         assertThat(page.selectFirst("#progress").attr("hx-get")).isEqualTo("/intake/batches/" + batchId + "/progress");
         assertThat(page.selectFirst("#batch-status").text()).isEqualTo("בייבוא");
         assertThat(page.selectFirst("#cancel-batch")).isNotNull();
+        jdbc.sql("update import_batch set status = 'CANCELLED' where id = ?").param(batchId).update();
     }
 
     @Test
@@ -187,6 +188,21 @@ class ImportWebTest {
 
         assertThat(mapping.selectFirst("label[for=column-PHONE]").text()).isEqualTo("Phone");
         assertThat(mapping.selectFirst(".preview-row .badge").text()).isEqualTo("New lead");
+    }
+
+    @Test
+    void leadCardShowsConsentBasisOfImportedLead() throws Exception {
+        source = sources.create(Fixtures.unique("cold"), "רשימה קרה", IntakeSource.Direction.OUTBOUND, null);
+        String phone = phone();
+        long batchId = upload(("name,phone\r\nקר," + phone + "\r\n").getBytes(StandardCharsets.UTF_8));
+        batches.start(batchId, batches.batch(batchId, fixtures.signedIn(teamLead)).mapping(), fixtures.signedIn(teamLead));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> batches.batch(batchId, fixtures.signedIn(teamLead)).status() == ImportBatch.Status.COMPLETED);
+        long leadId = jdbc.sql("select lead_id from import_row where batch_id = ?").param(batchId).query(Long.class).single();
+
+        Document card = page(get("/leads/" + leadId), fixtures.user(Role.MANAGER, null));
+
+        assertThat(card.selectFirst("#lead-consent").text()).isEqualTo("רשימת חיוג יוצא");
     }
 
     private long upload(byte[] content) throws Exception {
