@@ -59,6 +59,9 @@ class SecurityConfiguration {
                         .requestMatchers("/team", "/team/**").hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name())
                         .requestMatchers("/center", "/center/**").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+                        // Lead intake: file import for team leads, managers and admins.
+                        .requestMatchers("/intake", "/intake/**")
+                        .hasAnyRole(Role.TEAM_LEAD.name(), Role.MANAGER.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

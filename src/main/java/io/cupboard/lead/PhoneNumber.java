@@ -2,6 +2,7 @@ package io.cupboard.lead;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -25,9 +26,15 @@ public record PhoneNumber(String e164, String display) {
     /** Bidi marks and overrides, zero-width characters and the byte order mark, which spreadsheets and forms leave around numbers. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
     private static final Pattern NO_BREAK_SPACES = Pattern.compile("[\\u00A0\\u2007\\u202F]");
-    /** Excel's scientific notation ({@code 9.72523E+11}) has lost digits that cannot be recovered. */
-    private static final Pattern SCIENTIFIC = Pattern.compile("^\\s*[+-]?\\d+(?:[.,]\\d+)?[eE][+-]?\\d+\\s*$");
-    private static final Pattern PLATFORM_PREFIX = Pattern.compile("^\\s*(?:p:|tel:)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Excel's scientific notation: {@code 9.72523E+11} keeps six significant digits, so the others
+     * are lost. Groups: integer digits, fraction digits, exponent sign, exponent.
+     */
+    private static final Pattern SCIENTIFIC = Pattern.compile("^[+-]?(\\d+)(?:[.,](\\d+))?[eE]([+-]?)(\\d+)$");
+    /** A number that a spreadsheet or script turned into a decimal, such as {@code 505123456.0}. */
+    private static final Pattern WHOLE_DECIMAL = Pattern.compile("^(\\d+)[.,]0+$");
+    /** Lead-ad prefixes ({@code p:}), {@code tel:} URIs and Excel's text marker, a leading apostrophe. */
+    private static final Pattern PLATFORM_PREFIX = Pattern.compile("^\\s*(?:p:|tel:|')", Pattern.CASE_INSENSITIVE);
 
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
@@ -48,9 +55,7 @@ public record PhoneNumber(String e164, String display) {
         if (cleaned.isEmpty()) {
             throw new InvalidPhoneNumberException(InvalidPhoneNumberException.Reason.MISSING, raw);
         }
-        if (SCIENTIFIC.matcher(cleaned).matches()) {
-            throw new InvalidPhoneNumberException(InvalidPhoneNumberException.Reason.SCIENTIFIC_NOTATION, raw);
-        }
+        cleaned = repairSpreadsheetNumber(cleaned, raw);
         Phonenumber.PhoneNumber parsed;
         try {
             parsed = UTIL.parse(cleaned, defaultRegion);
@@ -86,6 +91,30 @@ public record PhoneNumber(String e164, String display) {
     /** Returns the {@code tel:} form used by click-to-call links. */
     public String telUri() {
         return "tel:" + e164;
+    }
+
+    /**
+     * Undoes what spreadsheets do to numbers where no digit was lost. Scientific notation keeps
+     * every digit only when its fraction has exactly as many digits as the exponent
+     * ({@code 9.72505345678E+11}); with fewer, the trailing digits are gone, and libphonenumber would
+     * still turn what is left into a valid-looking number, so such text is rejected. A lost leading
+     * zero needs no repair here: libphonenumber reads {@code 502345678} as the national number.
+     */
+    private static String repairSpreadsheetNumber(String cleaned, String raw) {
+        Matcher wholeDecimal = WHOLE_DECIMAL.matcher(cleaned);
+        if (wholeDecimal.matches()) {
+            return wholeDecimal.group(1);
+        }
+        Matcher scientific = SCIENTIFIC.matcher(cleaned);
+        if (!scientific.matches()) {
+            return cleaned;
+        }
+        String fraction = scientific.group(2) == null ? "" : scientific.group(2);
+        boolean negativeExponent = "-".equals(scientific.group(3));
+        if (negativeExponent || scientific.group(4).length() > 2 || fraction.length() != Integer.parseInt(scientific.group(4))) {
+            throw new InvalidPhoneNumberException(InvalidPhoneNumberException.Reason.SCIENTIFIC_NOTATION, raw);
+        }
+        return scientific.group(1) + fraction;
     }
 
     private static String clean(String raw) {

@@ -87,6 +87,9 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // Wait for the page that the login redirects to (or /login?error). Otherwise the test's next
+        // navigation races the redirect and can lose on a busy machine.
+        await(current -> !current.getCurrentUrl().endsWith("/login"));
     }
 
     public WebElement find(String css) {

@@ -1,0 +1,41 @@
+package io.cupboard.intake;
+
+import java.util.regex.Pattern;
+
+/**
+ * Cleans text values from files and API requests before they are validated and stored. Text is
+ * kept as given (emoji, niqqud, geresh, quotes) except for control characters, which become spaces,
+ * and bidi marks, overrides and zero-width characters, which are removed. Zero-width joiners stay,
+ * because emoji sequences need them.
+ */
+public final class ValueCleaner {
+
+    /**
+     * Left-to-right and right-to-left marks, the Arabic letter mark, embeddings, overrides and
+     * isolates, the zero-width space and the byte order mark.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+    private static final Pattern NO_BREAK_SPACES = Pattern.compile("[\\u00A0\\u2007\\u202F]");
+    /**
+     * The apostrophe that the rejected-rows download puts before a value starting with =, +, - or @,
+     * so that a spreadsheet shows it as text; a re-uploaded file still carries it.
+     */
+    private static final Pattern FORMULA_GUARD = Pattern.compile("^'(?=[=+\\-@])");
+
+    private ValueCleaner() {
+    }
+
+    /** Returns the cleaned value, or null when nothing but spaces is left. */
+    public static String clean(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String text = INVISIBLE.matcher(raw).replaceAll("");
+        text = CONTROL.matcher(text).replaceAll(" ");
+        text = NO_BREAK_SPACES.matcher(text).replaceAll(" ");
+        text = FORMULA_GUARD.matcher(text.strip()).replaceFirst("");
+        text = text.strip();
+        return text.isEmpty() ? null : text;
+    }
+}
