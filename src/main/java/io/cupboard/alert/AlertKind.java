@@ -13,7 +13,9 @@ public enum AlertKind {
     /** A new lead of the team was not contacted by its first-contact deadline. */
     SLA_BREACHED(Audience.TEAM_LEAD),
     /** A callback waits in the team pool for an agent to take it. */
-    CALLBACK_IN_POOL(Audience.TEAM_LEAD);
+    CALLBACK_IN_POOL(Audience.TEAM_LEAD),
+    /** The person behind the agent's open lead inquired again (a form, an ad, an import). */
+    NEW_INQUIRY(Audience.AGENT);
 
     /** The recipients of an alert: its agent, or every team lead of its team. */
     public enum Audience {

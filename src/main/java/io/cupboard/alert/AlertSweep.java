@@ -144,7 +144,12 @@ public class AlertSweep {
                       and t.due_at >= :since
                     on conflict do nothing
                     """;
+            // Raised when the inquiry arrives (InquiryAlerts), not by the sweep.
+            case NEW_INQUIRY -> null;
         };
+        if (sql == null) {
+            return 0;
+        }
         return jdbc.sql(sql)
                 .params(parameters(kind, now, since))
                 .update();

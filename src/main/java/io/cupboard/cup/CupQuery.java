@@ -3,13 +3,13 @@ package io.cupboard.cup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import io.cupboard.lead.LeadType;
+import io.cupboard.lead.RegistryRule;
 import io.cupboard.lead.TaskType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,12 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CupQuery {
-
-    /**
-     * Outbound (cold list) leads whose number was not checked against the national do-not-call
-     * registry within this many days leave the CUP until they are checked again.
-     */
-    static final Duration REGISTRY_CHECK_VALIDITY = Duration.ofDays(15);
 
     private static final String ITEMS = """
             select t.id as task_id, t.type, t.due_at, t.sla_deadline_at, l.id as lead_id, l.full_name, l.phone_e164,
@@ -50,8 +44,7 @@ class CupQuery {
                        t.type = any(:focus) as lifted
             ) as c
             where t.owner_id = :agent and t.state = 'OPEN' and t.due_at < :endOfToday
-              and (l.consent_basis <> 'OUTBOUND' or l.registry_checked_at >= :registryCutoff)
-            """;
+              and """ + RegistryRule.callableSql("l") + "\n";
 
     private static final String ORDER = """
             order by section,
@@ -99,7 +92,7 @@ class CupQuery {
                 .param("callbackTo", Timestamp.from(now.plus(properties.callbackWindowBefore())))
                 .param("focus", focus.stream().map(Enum::name).toArray(String[]::new))
                 .param("lift", properties.segmentLift())
-                .param("registryCutoff", Timestamp.from(now.minus(REGISTRY_CHECK_VALIDITY)));
+                .param(RegistryRule.CHECKED_SINCE_PARAMETER, Timestamp.from(RegistryRule.checkedSince(now)));
     }
 
     private static CupItem item(ResultSet row, int number) throws SQLException {

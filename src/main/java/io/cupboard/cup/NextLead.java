@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.cupboard.identity.CurrentUser;
 import io.cupboard.lead.LeadAssignments;
+import io.cupboard.lead.RegistryRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ public class NextLead {
                         from task t
                         join lead l on l.id = t.lead_id
                         where t.team_id = :team and t.owner_id is null and t.state = 'OPEN' and t.due_at <= :now
-                          and (l.consent_basis <> 'OUTBOUND' or l.registry_checked_at >= :registryCutoff)
+                          and %s
                           and (l.wave = 1 or not exists (
                               select 1 from activity a
                               where a.lead_id = l.id and a.kind = 'ASSIGNED'
@@ -72,10 +73,10 @@ public class NextLead {
                         order by t.due_at, t.id
                         limit 1
                         for update of t skip locked
-                        """)
+                        """.formatted(RegistryRule.callableSql("l")))
                 .param("team", agent.teamId())
                 .param("now", Timestamp.from(now))
-                .param("registryCutoff", Timestamp.from(now.minus(CupQuery.REGISTRY_CHECK_VALIDITY)))
+                .param(RegistryRule.CHECKED_SINCE_PARAMETER, Timestamp.from(RegistryRule.checkedSince(now)))
                 .param("agent", agent.id())
                 .query(Long.class)
                 .optional();
