@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -157,6 +159,8 @@ public class ImportWorker {
         List<LeadArrival> arrivals = new ArrayList<>();
         List<Integer> arrivalRows = new ArrayList<>();
         Map<String, Long> delivered = deliveredKeys(records, mapping, source);
+        // A record delivered again further down the same file is a duplicate, as the import finds it.
+        Set<String> deliveredInFile = new HashSet<>();
         for (SourceRecord record : records) {
             if (record.isBlank()) {
                 rows.add(new PreviewRow(record.number(), null, null, null, Fate.BLANK, null, null));
@@ -169,7 +173,7 @@ public class ImportWorker {
             }
             ValidLead lead = result.lead();
             String key = deliveryKey(record, lead, source);
-            if (delivered.containsKey(key)) {
+            if (delivered.containsKey(key) || !deliveredInFile.add(key)) {
                 rows.add(new PreviewRow(record.number(), lead.contact(), lead.inquiredAt(), lead.note(), Fate.DUPLICATE, null,
                         delivered.get(key)));
                 continue;

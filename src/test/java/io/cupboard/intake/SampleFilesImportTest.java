@@ -115,6 +115,19 @@ class SampleFilesImportTest {
 
     @Test
     @Order(4)
+    void metaPreviewShowsRedeliveryAsDuplicate() {
+        long batchId = runner.upload(source, "leads_fb_utf16.csv", ImportRunner.sample("leads_fb_utf16.csv"), teamLead);
+        ImportBatch batch = batches.batch(batchId, teamLead);
+
+        List<PreviewRow> preview = batches.preview(batchId, batch.mapping(), 10, teamLead);
+
+        assertThat(preview).extracting(PreviewRow::fate).containsExactly(
+                Fate.IMPORTED, Fate.IMPORTED, Fate.IMPORTED, Fate.IMPORTED, Fate.REJECTED, Fate.DUPLICATE);
+        batches.cancel(batchId, teamLead);
+    }
+
+    @Test
+    @Order(5)
     void metaExportMatchesDocumentedResult() {
         ImportBatch batch = runner.importFile(source, "leads_fb_utf16.csv", ImportRunner.sample("leads_fb_utf16.csv"), teamLead);
         List<ImportRunner.Row> rows = runner.rows(batch.id());
@@ -138,7 +151,7 @@ class SampleFilesImportTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void windows1255RecordThreeIsDuplicate() {
         ImportBatch batch = runner.importFile(source, "leads_excel_1255.csv", ImportRunner.sample("leads_excel_1255.csv"), teamLead);
         List<ImportRunner.Row> rows = runner.rows(batch.id());
@@ -158,7 +171,7 @@ class SampleFilesImportTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void xlsxImportsFiveLeadsAndSkipsBlankRow() {
         ImportBatch batch = runner.importFile(source, "leads.xlsx", ImportRunner.sample("leads.xlsx"), teamLead);
         List<ImportRunner.Row> rows = runner.rows(batch.id());
