@@ -45,6 +45,10 @@ class DashboardBrowserTest {
 
             browser.await(driver -> "true".equals(driver.findElement(By.id("score-chart")).getAttribute("data-chart-ready")));
             assertThat(browser.find("#agents").getText()).contains(agent.getDisplayName());
+            // Each figure stays in its column: Bootstrap's classes (such as .figure) must not turn a cell into a box.
+            assertThat(browser.driver().findElements(By.cssSelector("#agents .agent-row td")))
+                    .isNotEmpty()
+                    .allSatisfy(cell -> assertThat(cell.getCssValue("display")).isEqualTo("table-cell"));
             assertThat(browser.find("html").getAttribute("dir")).isEqualTo("rtl");
             browser.screenshot("team-dashboard-he");
             assertThat(browser.consoleErrors()).isEmpty();
