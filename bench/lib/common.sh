@@ -65,7 +65,7 @@ build_jar() {
 }
 
 bench_psql() {
-    psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_DB_PORT" -U postgres -d "$BENCH_DB_NAME" "$@"
+    PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_DB_PORT" -U postgres -d "$BENCH_DB_NAME" "$@"
 }
 
 # Prints one value of a query.
@@ -77,8 +77,8 @@ app_running() {
     [ -f "$APP_PID_FILE" ] && kill -0 "$(cat "$APP_PID_FILE")" 2>/dev/null
 }
 
-# Starts the packaged application on the bench data directory and waits until it answers
-# /actuator/health. Sets STARTUP_MS to the time from launch to the first healthy answer.
+# Starts the packaged application on the bench data directory and waits until /actuator/health
+# responds. Sets STARTUP_MS to the time from launch to the first healthy response.
 start_app() {
     app_running && fail "A bench application already runs (pid $(cat "$APP_PID_FILE")); stop it with bench/run --stop"
     mkdir -p "$BENCH_DATA"
@@ -93,7 +93,6 @@ start_app() {
         --cupboard.database.embedded.database-name="$BENCH_DB_NAME" \
         --cupboard.time.zone="$BENCH_ZONE" \
         --cupboard.jobs.enabled=false \
-        --spring.profiles.active= \
         "$@" >"$APP_LOG" 2>&1 &
     echo $! >"$APP_PID_FILE"
     local deadline=$((SECONDS + 240))

@@ -1,7 +1,7 @@
--- The day-closing sweep (io.cupboard.workday.DayClosingJob.close) as one statement: find the agents
--- with open tasks due by the end of the day who did not close it clean, record their day as closed
--- by the system, carry those tasks to the next opening one spacing apart per agent, and append a
--- TASK_CARRIED entry for each. The row count is the number of tasks carried.
+-- The day-closing sweep (io.cupboard.workday.DayClosingJob.close) as one statement. It finds the
+-- agents with open tasks due by the end of the day who did not close it clean, and records their
+-- day as closed by the system. It carries those tasks to the next opening, one spacing apart per
+-- agent, and appends a TASK_CARRIED entry for each. The row count is the number of tasks carried.
 with agents as (
     select distinct t.owner_id as id
     from task t

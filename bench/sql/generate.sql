@@ -2,8 +2,8 @@
 -- center: teams, agents, leads over two years with their tasks, timelines and work days.
 --
 -- Variables (psql -v, or substituted by BenchScript in the smoke test):
---   seed         any integer; the same seed, sizes and anchor give the same rows
---   leads        number of leads (about 30% end up open)
+--   seed         any integer: the same seed, sizes and anchor give the same rows
+--   leads        number of leads (about 30% end up open), below 8,000,000 (phones +97252 2000001 …)
 --   agents       agents in the regular teams (every 50th one, starting with agent001, has 250 open leads)
 --   teams        regular teams; agents are spread evenly over them
 --   pool_agents  agents of one extra team that own nothing and pull from its pool (next-lead benchmark)
@@ -124,8 +124,9 @@ from (values ('manager', 'מנהלת מוקד', 'MANAGER'), ('admin', 'מנהל 
      clock c;
 
 -- Leads ------------------------------------------------------------------------------------
--- Lead n arrives at a point of the two years before the anchor, in order of n; the last day's
--- leads arrive this morning. Recent leads are mostly open, older ones less often, about 30% in all.
+-- Leads arrive evenly over the two years before the anchor, lead n after lead n - 1, and the last
+-- day's leads arrive this morning. Recent leads are mostly open and older ones less often, about
+-- 30% in all.
 create temp table bench_status as select code, id from lead_status;
 create temp table bench_reason as select code, id from disqualification_reason;
 
@@ -142,7 +143,8 @@ from clock c,
      lateral (select c.day_start - interval '730 days' + (n - 0.5) / :leads * interval '730 days' as arrival) as a;
 
 -- Open leads in a random order: the first ones fill the agents' quotas, the rest wait in team
--- pools, a tenth of them in the pool team.
+-- pools, a tenth of them in the pool team. At least a fifth of the open leads stay in pools, so
+-- a small dataset leaves the quotas of the last agents short instead of the pools empty.
 create temp table agent_slot as
 select row_number() over (order by a.agent_no, s) as slot, a.agent_no
 from bench_agent a, lateral generate_series(1, a.quota) as s
@@ -162,7 +164,7 @@ select p.id,
             else 1 + floor(pg_temp.rnd(p.id, 6) * :teams)::integer end as team_no
 from lead_plan p
 join open_rank r on r.id = p.id
-left join agent_slot s on s.slot = r.position
+left join agent_slot s on s.slot = r.position and r.position <= 0.8 * (select count(*) from open_rank)
 union all
 select p.id, 1 + floor(pg_temp.rnd(p.id, 7) * :agents)::integer, null
 from lead_plan p where not p.open;
@@ -217,8 +219,8 @@ insert into lead (id, full_name, phone_e164, phone_display, email, city, preferr
 select r.id,
        (array['אורי', 'דנה', 'משה', 'רחל', 'חיים', 'יעל', 'מוחמד', 'סבטלנה', 'אליהו', 'נטע', 'רון', 'הילה'])[1 + floor(pg_temp.rnd(r.id, 20) * 12)::integer]
            || ' ' || (array['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'דהן', 'אברהם', 'פרידמן', 'אזולאי', 'שפירא', 'עזרא', 'נסר'])[1 + floor(pg_temp.rnd(r.id, 21) * 12)::integer],
-       '+97252' || lpad(r.id::text, 7, '0'),
-       '052-' || substr(lpad(r.id::text, 7, '0'), 1, 3) || '-' || substr(lpad(r.id::text, 7, '0'), 4),
+       '+97252' || (2000000 + r.id),
+       '052-' || substr((2000000 + r.id)::text, 1, 3) || '-' || substr((2000000 + r.id)::text, 4),
        case when pg_temp.rnd(r.id, 22) < 0.3 then 'lead' || r.id || '@example.com' end,
        (array['תל אביב', 'ירושלים', 'חיפה', 'באר שבע', 'נתניה', 'אשדוד', 'ראשון לציון', 'נצרת'])[1 + floor(pg_temp.rnd(r.id, 23) * 8)::integer],
        case when pg_temp.rnd(r.id, 24) < 0.07 then 'ar' when pg_temp.rnd(r.id, 24) < 0.12 then 'ru' else 'he' end,
@@ -246,8 +248,9 @@ cross join clock c;
 
 -- Tasks ------------------------------------------------------------------------------------
 -- Task n is lead n's first-contact task: open for a NEW lead, done for every other. Task
--- leads + n is the current or last task of a lead that got past NEW: open for an open lead (due
--- today, in the morning of the next two weeks, or, in a pool, already due), done for a closed one.
+-- leads + n is the current or last task of a lead that got past NEW, done for a closed lead and
+-- open for an open one. An open one is due today or on a morning of the next two weeks, or, in a
+-- pool, is already due.
 insert into task (id, lead_id, type, state, owner_id, team_id, due_at, sla_deadline_at, created_at, completed_at)
 select l.id, l.id, 'FIRST_CONTACT',
        case when l.first_contact_at is null then 'OPEN' else 'DONE' end,
@@ -312,8 +315,8 @@ cross join lateral (
 cross join lateral generate_series(1, r.n) as k;
 
 -- Work days --------------------------------------------------------------------------------
--- Every agent worked every day but Saturday over the two years, closing 85% of days clean; today
--- every agent has opened the day (the CUP page shows only then).
+-- Every agent worked every day but Saturday over the two years and closed 85% of the days clean.
+-- Today every agent has opened the day, because the CUP page shows only then.
 insert into work_day (agent_id, work_date, opened_at, closed_at, closed_clean, closed_by_system, tasks_carried)
 select a.id, d::date,
        (d + interval '8 hours 50 minutes' + pg_temp.rnd(a.id * 100000 + (d::date - date '2000-01-01'), 50) * interval '20 minutes') at time zone c.zone,

@@ -138,12 +138,13 @@ public final class BenchScript {
 
     /** Returns the folder {@code bench} of the project, from the working directory or its parent. */
     public static Path benchDirectory() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate = here; candidate != null; candidate = candidate.getParent()) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        for (Path candidate = workingDirectory; candidate != null; candidate = candidate.getParent()) {
             if (Files.isDirectory(candidate.resolve("bench").resolve("sql"))) {
                 return candidate.resolve("bench");
             }
         }
-        throw new IllegalStateException("No bench/sql folder in " + here + " or above; run from the project folder");
+        throw new IllegalStateException("No bench/sql folder in " + workingDirectory
+                + " or above; run from the project folder");
     }
 }

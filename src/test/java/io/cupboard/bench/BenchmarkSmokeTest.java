@@ -19,6 +19,7 @@ import io.cupboard.cup.CupProperties;
 import io.cupboard.cup.Cups;
 import io.cupboard.dashboard.AgentFigures;
 import io.cupboard.dashboard.FigureQueries;
+import io.cupboard.lead.PhoneNumber;
 import io.cupboard.lead.TaskType;
 import io.cupboard.support.MutableClock;
 import io.cupboard.support.TestConfiguration;
@@ -142,6 +143,15 @@ class BenchmarkSmokeTest {
                 where s.category in ('LOST', 'DISQUALIFIED') and l.disqualification_reason_id is null
                 """)).isZero();
         assertThat(count("select count(*) from lead where closed_at < created_at or first_contact_at < created_at")).isZero();
+    }
+
+    @Test
+    void generatedPhonesAreValid() {
+        List<String> phones = jdbc.sql("select phone_e164 from lead where id % 500 = 1 order by id").query(String.class).list();
+
+        assertThat(phones).hasSize(LEADS / 500);
+        assertThat(phones).allSatisfy(phone -> assertThat(PhoneNumber.parse(phone).e164()).isEqualTo(phone));
+        assertThat(count("select count(distinct phone_e164) from lead")).isEqualTo(LEADS);
     }
 
     @Test
@@ -282,6 +292,26 @@ class BenchmarkSmokeTest {
                 where t.state = 'OPEN' and u.role = 'AGENT' and t.due_at < ?
                 """, ANCHOR.atStartOfDay(centerZone).toOffsetDateTime())).isZero();
         assertThat(count("select count(*) from information_schema.tables where table_name like 'bench_armed%'")).isZero();
+    }
+
+    @Test
+    void poolClaimBaselineClaimsAndRollsBack() throws SQLException {
+        jdbc.sql("""
+                create table if not exists bench_pool_agent as
+                select cast(row_number() over (order by username) as integer) as n, id, team_id
+                from app_user where username like 'pool%'
+                """).update();
+        String pooled = "select count(*) from task where owner_id is null and state = 'OPEN'";
+        long before = count(pooled);
+
+        List<Map<String, Object>> rows;
+        try (Connection connection = dataSource.getConnection()) {
+            rows = BenchScript.load("pool-claim.pgbench", Map.of("n", 1)).execute(connection);
+        }
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("id")).isNotNull();
+        assertThat(count(pooled)).isEqualTo(before);
     }
 
     @Test

@@ -22,12 +22,11 @@ import io.cupboard.CupBoardApplication;
 import io.cupboard.calendar.BusinessCalendar;
 import io.cupboard.shared.JobRun;
 import io.cupboard.workday.DayClosingJob;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Times each scheduled job's sweep against the single SQL statement that makes the same
@@ -66,7 +65,7 @@ public final class JobSweeps {
 
     /**
      * Arms {@code armed} tasks, then times the single statement and the day-closing job on them,
-     * restoring the rows after each.
+     * restoring the rows after each. Open tasks already due before today are carried too.
      */
     public Sweep dayClosing(double share, long armed) throws SQLException {
         BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
@@ -87,6 +86,7 @@ public final class JobSweeps {
         window.put("ten_days_ago", today.minusDays(10).atTime(10, 0).atZone(calendar.zone()).toInstant());
         window.put("window_from", today.minusDays(14));
         window.put("today", today);
+        window.put("today_start", today.atStartOfDay(calendar.zone()).toInstant());
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("day", day);
         statement.put("day_end", dayEnd);
@@ -110,17 +110,21 @@ public final class JobSweeps {
                 statementRows, statementMillis);
     }
 
-    /** Returns the jobs of this build (public methods that sweep and return a {@link JobRun}) with no benchmark here. */
+    /** Returns the job methods of this build (public methods returning a {@link JobRun}) of beans with no benchmark here. */
     public List<String> unmeasuredJobs() {
         Set<String> found = new TreeSet<>();
         for (String name : context.getBeanDefinitionNames()) {
-            Object bean = context.getBean(name);
-            Class<?> type = AopUtils.getTargetClass(bean);
+            // By type, not by instance: request- and session-scoped beans cannot be created here.
+            Class<?> beanType = context.getType(name);
+            if (beanType == null) {
+                continue;
+            }
+            Class<?> type = ClassUtils.getUserClass(beanType);
             if (!type.getPackageName().startsWith("io.cupboard") || MEASURED.contains(type)) {
                 continue;
             }
             Arrays.stream(type.getMethods())
-                    .filter(method -> method.getReturnType() == JobRun.class && method.getParameterCount() == 0)
+                    .filter(method -> method.getReturnType() == JobRun.class)
                     .forEach(method -> found.add(type.getSimpleName() + "." + method.getName()));
         }
         return new ArrayList<>(found);
@@ -169,10 +173,12 @@ public final class JobSweeps {
         double[] shares = Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray();
         int repetitions = Integer.parseInt(args[3]);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CupBoardApplication.class)
-                .web(WebApplicationType.NONE)
                 .properties(Map.of(
                         "spring.datasource.url", args[0],
                         "spring.datasource.username", "postgres",
+                        // The security configuration needs a servlet context; any free loopback port will do.
+                        "server.address", "127.0.0.1",
+                        "server.port", "0",
                         "spring.flyway.enabled", "false",
                         "cupboard.jobs.enabled", "false",
                         "spring.main.banner-mode", "off",
@@ -185,6 +191,8 @@ public final class JobSweeps {
 
     private static void print(PrintStream out, JobSweeps sweeps, long leads, double[] shares, int repetitions)
             throws SQLException {
+        // One unreported round first, so that no measured run pays for cold caches and JIT compilation.
+        sweeps.dayClosing(shares[shares.length - 1], Math.round(leads * shares[shares.length - 1]));
         for (double share : shares) {
             for (int repetition = 1; repetition <= repetitions; repetition++) {
                 Sweep sweep = sweeps.dayClosing(share, Math.round(leads * share));
@@ -193,12 +201,13 @@ public final class JobSweeps {
                         sweep.jobMillis(), sweep.statementRows(), sweep.statementMillis(), sweep.ratio());
             }
         }
-        for (String job : sweeps.unmeasuredJobs()) {
+        List<String> unmeasured = sweeps.unmeasuredJobs();
+        for (String job : unmeasured) {
             out.printf("sweep job=%s skipped: no sweep benchmark defined for it yet (add its arm, statement and "
                     + "restore scripts to bench/sql and an entry to JobSweeps)%n", job);
         }
-        for (String expected : List.of("first-contact SLA sweep", "second wave", "alerts")) {
-            if (sweeps.unmeasuredJobs().isEmpty()) {
+        if (unmeasured.isEmpty()) {
+            for (String expected : List.of("first-contact SLA sweep", "second wave", "alerts")) {
                 out.printf("sweep job=%s skipped: not available in this build%n", expected);
             }
         }
