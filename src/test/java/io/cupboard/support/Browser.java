@@ -87,6 +87,9 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // Waits for the page the login form leads to (the role's home, or /login?error), so that a page
+        // opened next does not race the login on a busy machine.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(current -> !current.getCurrentUrl().equals(baseUrl + "/login"));
     }
 
     public WebElement find(String css) {
