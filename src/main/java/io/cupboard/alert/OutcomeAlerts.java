@@ -2,13 +2,11 @@ package io.cupboard.alert;
 
 import io.cupboard.lead.OutcomeRecorded;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Withdraws a lead's alerts as soon as a call outcome closed the task they were about, instead of
- * waiting for the next alert sweep.
+ * waiting for the next alert sweep. It runs inside the outcome's transaction, so both commit together.
  */
 @Component
 class OutcomeAlerts {
@@ -19,9 +17,7 @@ class OutcomeAlerts {
         this.alerts = alerts;
     }
 
-    /** Runs after the outcome's commit, in a transaction of its own so that its update is committed too. */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(OutcomeRecorded event) {
         alerts.resolveDoneTasks(event.leadId(), event.at());
     }

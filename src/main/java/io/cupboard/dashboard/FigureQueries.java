@@ -23,7 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class FigureQueries {
 
-    /** The per-agent figures; {@code :team} null selects every team. */
+    /**
+     * The per-agent figures; {@code :team} null selects every team. Each aggregate takes the
+     * agents as an array ({@code = any(array(...))}), so it reads only their rows through the owner
+     * indexes. With {@code in (select ...)} the planner read every open lead and task of the center
+     * and filtered them, which grows with the center instead of the team.
+     */
     static final String AGENT_FIGURES = """
             with agents as (
                 select id, display_name, team_id from app_user
@@ -36,7 +41,7 @@ public class FigureQueries {
                        count(*) filter (where t.due_at < :now) as overdue,
                        count(*) filter (where t.type = 'FIRST_CONTACT' and t.sla_deadline_at < :now) as past_sla
                 from task t
-                where t.state = 'OPEN' and t.owner_id in (select id from agents)
+                where t.state = 'OPEN' and t.owner_id = any(array(select id from agents))
                 group by t.owner_id
             ),
             open_leads as (
@@ -44,13 +49,13 @@ public class FigureQueries {
                        count(*) filter (where not exists (
                            select 1 from task t where t.lead_id = l.id and t.state = 'OPEN')) as without_task
                 from lead l
-                where l.closed_at is null and l.owner_id in (select id from agents)
+                where l.closed_at is null and l.owner_id = any(array(select id from agents))
                 group by l.owner_id
             ),
             callbacks as (
                 select t.owner_id, count(*) as missed
                 from task t
-                where t.type = 'CALLBACK' and t.owner_id in (select id from agents)
+                where t.type = 'CALLBACK' and t.owner_id = any(array(select id from agents))
                   and t.due_at >= :startOfToday and t.due_at < :missedBefore
                   and (t.state = 'OPEN' or t.completed_at > t.due_at + make_interval(secs => :graceSeconds))
                 group by t.owner_id
@@ -66,7 +71,7 @@ public class FigureQueries {
                            filter (where t.created_at >= :startOfToday and l.first_contact_at is not null) as median_seconds
                 from task t
                 join lead l on l.id = t.lead_id
-                where t.type = 'FIRST_CONTACT' and t.owner_id in (select id from agents)
+                where t.type = 'FIRST_CONTACT' and t.owner_id = any(array(select id from agents))
                   and t.created_at >= :weekStart and t.sla_deadline_at is not null
                 group by t.owner_id
             ),
@@ -75,7 +80,7 @@ public class FigureQueries {
                        count(*) filter (where a.outcome not in ('NO_ANSWER', 'BUSY', 'WRONG_NUMBER')) as contacts,
                        count(*) filter (where a.outcome = 'SALE') as sales
                 from activity a
-                where a.kind = 'CALL' and a.actor_id in (select id from agents)
+                where a.kind = 'CALL' and a.actor_id = any(array(select id from agents))
                   and a.created_at >= :startOfToday and a.created_at < :endOfToday
                 group by a.actor_id
             )

@@ -88,8 +88,10 @@ public class Outcomes {
         ContactPolicy policy = policies.policyFor(lead);
         validate(request, now);
 
-        lead.recordCall(now);
+        // The task's flush comes before the lead changes, so that it does not write the lead too:
+        // the lead is then updated once, with its version one higher, instead of twice.
         closeOpenTask(lead.getId(), now);
+        lead.recordCall(now);
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fromStatus", from.getCode());

@@ -69,7 +69,7 @@ class CupDayBrowserTest {
             browser.press("5");
             long third = nextLeadAfter(browser, second);
             browser.press("3");
-            browser.await(driver -> driver.findElement(By.id("panel-CALLBACK")).isDisplayed());
+            browser.awaitPanelOpen("panel-CALLBACK");
             browser.find("#panel-CALLBACK .callback-choice").click();
 
             // Nothing else is due now: the retry is due at 10:30 and the callback at 11:00.

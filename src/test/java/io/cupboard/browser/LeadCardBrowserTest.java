@@ -41,7 +41,7 @@ class LeadCardBrowserTest {
             assertThat(browser.find(".timeline-entry .note-text").getText()).isEqualTo("לא ענה, ננסה שוב 📞");
 
             browser.press("3");
-            browser.await(driver -> driver.findElement(By.id("panel-CALLBACK")).isDisplayed());
+            browser.awaitPanelOpen("panel-CALLBACK");
             browser.find("#panel-CALLBACK .callback-choice").click();
 
             browser.await(driver -> driver.findElement(By.id("lead-status")).getText().equals("שיחה חוזרת"));
@@ -62,7 +62,7 @@ class LeadCardBrowserTest {
             browser.go("/leads/" + lead.getId() + "?lang=en");
 
             browser.find("[data-outcome=NOT_RELEVANT]").click();
-            browser.await(driver -> driver.findElement(By.id("panel-NOT_RELEVANT")).isDisplayed());
+            browser.awaitPanelOpen("panel-NOT_RELEVANT");
             browser.find("#panel-NOT_RELEVANT [data-reason=PRICE]").click();
 
             browser.await(driver -> driver.findElement(By.id("lead-status")).getText().equals("Not relevant"));

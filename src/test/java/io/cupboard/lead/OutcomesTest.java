@@ -82,6 +82,15 @@ class OutcomesTest {
     }
 
     @Test
+    void outcomeWritesTheLeadOnce() {
+        int before = version();
+
+        record(OutcomeRequest.of(CallOutcome.NO_ANSWER));
+
+        assertThat(version()).isEqualTo(before + 1);
+    }
+
+    @Test
     void busyCountsAsAttempt() {
         record(OutcomeRequest.of(CallOutcome.BUSY));
         OutcomeResult second = record(OutcomeRequest.of(CallOutcome.BUSY));

@@ -60,7 +60,9 @@ public final class Browser implements AutoCloseable {
         options.setBinary(BINARY);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + ",1000", "--lang=he");
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + ",1000", "--lang=he",
+                // Bootstrap skips its transitions under reduced motion, so a panel is clickable once shown.
+                "--force-prefers-reduced-motion");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(DRIVER).toFile())
                 .usingAnyFreePort()
@@ -118,6 +120,14 @@ public final class Browser implements AutoCloseable {
     public void press(CharSequence key) {
         driver.executeScript("if (document.activeElement) { document.activeElement.blur(); }");
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(key).perform();
+    }
+
+    /** Waits until a Bootstrap collapse panel has finished opening, so its buttons take clicks. */
+    public void awaitPanelOpen(String id) {
+        await(driver -> {
+            String classes = driver.findElement(By.id(id)).getAttribute("class");
+            return classes.contains("show") && !classes.contains("collapsing");
+        });
     }
 
     /** Saves a PNG of the current page under target/screenshots and returns its path. */
