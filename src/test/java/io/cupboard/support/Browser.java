@@ -100,7 +100,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to ten seconds for a condition; htmx may replace elements meanwhile. */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return await(Duration.ofSeconds(10), condition);
+    }
+
+    /** Waits up to the given time for a condition, for work that runs in the background, such as an import. */
+    public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
