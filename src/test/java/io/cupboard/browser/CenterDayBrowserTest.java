@@ -169,8 +169,7 @@ class CenterDayBrowserTest {
             long lateLead = json.readTree(late.body()).get("leadId").asLong();
             String firstOwner = ownerOnLeadCard(teamLead, lateLead);
             assertThat(firstOwner).isIn(NOA, AVI);
-            AgentDay first = firstOwner.equals(NOA) ? noa : avi;
-            AgentDay second = first == noa ? avi : noa;
+            AgentDay second = firstOwner.equals(NOA) ? avi : noa;
 
             clock.setInstant(AFTER_SLA);
             SlaSweepResult sla = slaSweep.sweep();
