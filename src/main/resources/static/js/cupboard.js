@@ -36,8 +36,13 @@
 
     // A panel opened by a shortcut (callback time, disqualification reason) takes the focus, so the
     // second step works from the keyboard too.
+    // Only outcome panels: the phone menu is a collapse too, and moving the focus into it would
+    // skip its links. Hidden inputs come first in each form and cannot take the focus.
     document.addEventListener('shown.bs.collapse', function (event) {
-        var first = event.target.querySelector('button, input, select');
+        if (!event.target.matches('.outcome-panel')) {
+            return;
+        }
+        var first = event.target.querySelector('button, input:not([type="hidden"]), select, textarea');
         if (first) {
             first.focus();
         }

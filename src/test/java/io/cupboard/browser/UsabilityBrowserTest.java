@@ -14,7 +14,9 @@ import io.cupboard.support.TestTimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -102,6 +104,45 @@ class UsabilityBrowserTest {
             browser.await(driver -> driver.switchTo().activeElement().getAttribute("class").contains("alert-success"));
             assertThat(browser.driver().switchTo().activeElement().getText()).startsWith("נרשם: אין מענה.");
             assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void shortcutPanelTakesFocus() {
+        clock.setInstant(TestTimes.TUESDAY_MORNING);
+        User agent = fixtures.agent(fixtures.team());
+        long leadId = fixtures.lead(agent).getId();
+        fixtures.openDay(agent);
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn(agent.getUsername(), Fixtures.PASSWORD);
+            browser.go("/leads/" + leadId);
+
+            browser.press("3");
+
+            browser.await(driver -> driver.findElement(By.id("panel-CALLBACK")).isDisplayed());
+            browser.await(driver -> driver.switchTo().activeElement().getAttribute("class").contains("callback-choice"));
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            browser.await(driver -> driver.findElement(By.id("task-type")).getText().equals("שיחה חוזרת"));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void phoneMenuKeepsFocusOnToggler() {
+        User agent = fixtures.agent(fixtures.team());
+        try (Browser browser = Browser.open(port)) {
+            browser.emulatePhone(PHONE_WIDTH);
+            browser.logIn(agent.getUsername(), Fixtures.PASSWORD);
+            browser.go("/alerts");
+            WebElement toggler = browser.find(".navbar-toggler");
+            assertThat(toggler.isDisplayed()).isTrue();
+
+            toggler.sendKeys(Keys.ENTER);
+
+            browser.await(driver -> driver.findElement(By.id("mainNavigation")).getAttribute("class").contains("show"));
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).contains("navbar-toggler");
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("href")).endsWith("/cup");
         }
     }
 
