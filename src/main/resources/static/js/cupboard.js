@@ -36,8 +36,13 @@
 
     // A panel opened by a shortcut (callback time, disqualification reason) takes the focus, so the
     // second step works from the keyboard too.
+    // Only outcome panels: the phone menu is a collapse too, and moving the focus into it would
+    // skip its links. Hidden inputs come first in each form and cannot take the focus.
     document.addEventListener('shown.bs.collapse', function (event) {
-        var first = event.target.querySelector('button, input, select');
+        if (!event.target.matches('.outcome-panel')) {
+            return;
+        }
+        var first = event.target.querySelector('button, input:not([type="hidden"]), select, textarea');
         if (first) {
             first.focus();
         }
@@ -73,6 +78,53 @@
         var boxes = toggle.form.querySelectorAll('input[type="checkbox"][name="leadIds"]');
         for (var i = 0; i < boxes.length; i++) {
             boxes[i].checked = toggle.checked;
+        }
+    });
+
+    // A failed htmx request swaps nothing (see the htmx-config meta tag), so without this message a
+    // click that saved nothing would look like it worked. Responses with 409 and 422 carry a fragment
+    // that explains itself; htmx swaps them and does not raise these events.
+    function showRequestError() {
+        var message = document.getElementById('request-error');
+        if (message) {
+            message.classList.remove('d-none');
+            message.focus();
+        }
+    }
+
+    document.addEventListener('htmx:responseError', showRequestError);
+    document.addEventListener('htmx:sendError', showRequestError);
+
+    document.addEventListener('click', function (event) {
+        if (!event.target.closest) {
+            return;
+        }
+        if (event.target.closest('#request-error-reload')) {
+            window.location.reload();
+        } else if (event.target.closest('#request-error-close')) {
+            document.getElementById('request-error').classList.add('d-none');
+        }
+    });
+
+    // When htmx replaces the part of the page that held the focus (the lead card after an outcome),
+    // the focus would fall back to the start of the page. For content marked data-focus-after-swap,
+    // move it to the new content instead: to its first message, so that a screen reader reads it,
+    // or else to its heading. Polled content is not marked, so a refresh never moves the focus.
+    document.addEventListener('htmx:afterSettle', function (event) {
+        var active = document.activeElement;
+        if (active && active !== document.body && document.contains(active)) {
+            return;
+        }
+        var content = event.detail.elt;
+        if (!content || !content.matches || !content.matches('[data-focus-after-swap]') || !document.contains(content)) {
+            return;
+        }
+        var target = content.querySelector('.flash-messages .alert, h1, h2');
+        if (target) {
+            if (!target.hasAttribute('tabindex')) {
+                target.setAttribute('tabindex', '-1');
+            }
+            target.focus();
         }
     });
 

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import io.cupboard.identity.User;
 import io.cupboard.support.BrowserTest;
+import io.cupboard.support.FailingPage;
 import io.cupboard.support.Fixtures;
 import io.cupboard.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,5 +60,49 @@ class ErrorPagesTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Page not found").contains("dir=\"ltr\"");
+    }
+
+    @Test
+    void serverErrorIsHebrewWithoutStackTrace() throws Exception {
+        HttpResponse<String> response = session.get(FailingPage.PATH);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("תקלה במערכת").contains("dir=\"rtl\"")
+                .doesNotContain("IllegalStateException").doesNotContain("on purpose").doesNotContain("at io.cupboard");
+    }
+
+    @Test
+    void serverErrorIsEnglishWhenChosen() throws Exception {
+        session.get("/cup?lang=en");
+
+        HttpResponse<String> response = session.get(FailingPage.PATH);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("System error").contains("dir=\"ltr\"")
+                .doesNotContain("IllegalStateException").doesNotContain("at io.cupboard");
+    }
+
+    @Test
+    void languageSwitchKeepsFailedPage() throws Exception {
+        HttpResponse<String> response = session.get("/no-such-page?view=1");
+
+        // The link targets the page that failed, not /error, where the error page is rendered.
+        assertThat(response.body()).contains("id=\"switch-language\" href=\"/no-such-page?view=1&amp;lang=en\"");
+    }
+
+    @Test
+    void forbiddenPageSwitchesToSamePage() throws Exception {
+        HttpResponse<String> response = session.get("/admin?lang=en");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Access denied").contains("href=\"/admin?lang=he\"");
+    }
+
+    @Test
+    void nonNumericIdIsNotFound() throws Exception {
+        HttpResponse<String> response = session.get("/leads/abc");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("הדף לא נמצא").contains("href=\"/leads/abc?lang=en\"");
     }
 }

@@ -135,6 +135,15 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes the page as wide as a phone's screen, in CSS pixels, with touch and the mobile viewport.
+     * Headless Chromium does not narrow its window below 500 pixels, so this emulates the device instead.
+     */
+    public void emulatePhone(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
     /** Saves a PNG of the current page under target/screenshots and returns its path. */
     public Path screenshot(String name) {
         try {

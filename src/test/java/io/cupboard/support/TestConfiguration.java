@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Beans that every integration test context shares: the movable clock and the fixtures.
+ * Beans that every integration test context shares: the movable clock, the fixtures and a page that
+ * fails on purpose.
  */
 @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
 public class TestConfiguration {
@@ -20,6 +21,11 @@ public class TestConfiguration {
     @Bean
     static StatementCounter statementCounter() {
         return new StatementCounter();
+    }
+
+    @Bean
+    FailingPage failingPage() {
+        return new FailingPage();
     }
 
     @Bean

@@ -2,12 +2,12 @@ package io.cupboard.shared.web;
 
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Model attributes that the layout needs on every page.
+ * Model attributes that the layout needs on every page. The current page's path is a request
+ * attribute instead ({@link CurrentPageInterceptor}), because error views have no model.
  */
 @ControllerAdvice
 class LayoutAttributes {
@@ -16,12 +16,6 @@ class LayoutAttributes {
 
     LayoutAttributes(java.time.Clock clock) {
         this.clock = clock;
-    }
-
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.isEmpty() ? "/" : path;
     }
 
     /** The server's time in epoch milliseconds, so countdowns do not depend on the browser's clock. */

@@ -34,5 +34,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        // After the locale change, so that "the other language" is the other one of the new locale.
+        registry.addInterceptor(new CurrentPageInterceptor());
     }
 }
