@@ -123,6 +123,15 @@ select v.username, :'password', v.display_name, v.role, null, c.day_start - inte
 from (values ('manager', 'מנהלת מוקד', 'MANAGER'), ('admin', 'מנהל מערכת', 'ADMIN')) as v (username, display_name, role),
      clock c;
 
+-- Intake sources -----------------------------------------------------------------------------
+-- The sources the generated leads name, all inbound (no do-not-call check), so that the file
+-- import of bench/run has an active source to upload to.
+insert into intake_source (code, name, direction, created_at)
+select v.code, v.name, 'INBOUND', c.day_start - interval '800 days'
+from (values ('facebook', 'פייסבוק'), ('google', 'גוגל'), ('website', 'טופס באתר'), ('import', 'קובץ'),
+             ('referral', 'המלצות')) as v (code, name),
+     clock c;
+
 -- Leads ------------------------------------------------------------------------------------
 -- Leads arrive evenly over the two years before the anchor, lead n after lead n - 1, and the last
 -- day's leads arrive this morning. Recent leads are mostly open and older ones less often, about

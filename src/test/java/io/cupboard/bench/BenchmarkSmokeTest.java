@@ -295,6 +295,47 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void slaStatementMarksWhatTheSweepMarks() throws SQLException {
+        long armed = LEADS / 100;
+
+        JobSweeps.Sweep sweep = new JobSweeps(context).sla(0.01, armed);
+
+        assertThat(sweep.armed()).isEqualTo(armed);
+        assertThat(sweep.jobRows()).isGreaterThanOrEqualTo(armed);
+        assertThat(sweep.statementRows()).isEqualTo(sweep.jobRows());
+        assertThat(count("select count(*) from information_schema.tables where table_name like 'bench_armed%'")).isZero();
+    }
+
+    @Test
+    void secondWaveStatementMovesWhatTheJobMoves() throws SQLException {
+        long armed = LEADS / 100;
+        String capacities = "select sum(daily_capacity) from app_user where role = 'AGENT'";
+        long capacityBefore = count(capacities);
+
+        JobSweeps.Sweep sweep = new JobSweeps(context).secondWave(0.01, armed);
+
+        assertThat(sweep.armed()).isEqualTo(armed);
+        assertThat(sweep.jobRows()).isGreaterThanOrEqualTo(armed);
+        assertThat(sweep.statementRows()).isEqualTo(sweep.jobRows());
+        assertThat(sweep.jobOtherRows()).isZero();
+        assertThat(count(capacities)).isEqualTo(capacityBefore);
+        assertThat(count("select count(*) from information_schema.tables where table_name like 'bench_armed%'")).isZero();
+    }
+
+    @Test
+    void alertStatementRaisesWhatTheSweepRaises() throws SQLException {
+        long armed = LEADS / 100;
+        long alertsBefore = count("select count(*) from alert");
+
+        JobSweeps.Sweep sweep = new JobSweeps(context).alerts(0.01, armed);
+
+        assertThat(sweep.armed()).isEqualTo(armed);
+        assertThat(sweep.statementRows()).isEqualTo(sweep.jobRows());
+        assertThat(count("select count(*) from alert")).isEqualTo(alertsBefore);
+        assertThat(count("select count(*) from information_schema.tables where table_name like 'bench_armed%'")).isZero();
+    }
+
+    @Test
     void poolClaimBaselineClaimsAndRollsBack() throws SQLException {
         jdbc.sql("""
                 create table if not exists bench_pool_agent as

@@ -19,8 +19,16 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import io.cupboard.CupBoardApplication;
+import io.cupboard.alert.AlertProperties;
+import io.cupboard.alert.AlertSweep;
+import io.cupboard.alert.AlertSweepResult;
+import io.cupboard.allocation.AllocationProperties;
+import io.cupboard.allocation.SecondWave;
 import io.cupboard.calendar.BusinessCalendar;
 import io.cupboard.shared.JobRun;
+import io.cupboard.sla.SlaProperties;
+import io.cupboard.sla.SlaSweep;
+import io.cupboard.sla.SlaSweepResult;
 import io.cupboard.workday.DayClosingJob;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
@@ -34,7 +42,7 @@ import org.springframework.util.ClassUtils;
  * with a script of {@code bench/sql}, sweeps, and restores them, so runs repeat on equal data.
  *
  * <p>{@code bench/run} starts it as a program against the benchmark database; the smoke test calls
- * {@link #dayClosing} on its small database.
+ * each sweep once on its small database.
  */
 public final class JobSweeps {
 
@@ -42,11 +50,18 @@ public final class JobSweeps {
     static final String DAY_CLOSING_REASON = "Carried by the system: the day was not closed";
 
     /** Jobs with a sweep benchmark here, by the job bean's class. */
-    private static final Set<Class<?>> MEASURED = Set.of(DayClosingJob.class);
+    private static final Set<Class<?>> MEASURED = Set.of(DayClosingJob.class, SlaSweep.class, SecondWave.class,
+            AlertSweep.class);
 
-    /** One timed sweep: the rows it changed and its time, next to the single statement's. */
-    public record Sweep(String job, double share, long armed, long jobRows, double jobMillis, long statementRows,
-                        double statementMillis) {
+    /**
+     * One timed sweep: what was armed, the rows the job and the statement changed and their times.
+     *
+     * @param armedKind     the rows that were armed, such as "open tasks"
+     * @param changedKind   the rows that the job and the statement count, such as "tasks carried"
+     * @param jobOtherRows  rows the job changed in its other transitions, which the statement does not make
+     */
+    public record Sweep(String job, double share, long armed, String armedKind, String changedKind, long jobRows,
+                        long jobOtherRows, double jobMillis, long statementRows, double statementMillis) {
 
         double ratio() {
             return statementMillis == 0 ? Double.NaN : jobMillis / statementMillis;
@@ -95,19 +110,123 @@ public final class JobSweeps {
         statement.put("spacing_seconds", spacing.toSeconds());
         statement.put("reason", DAY_CLOSING_REASON);
 
-        run("day-closing-arm.sql", window);
-        long started = System.nanoTime();
-        long statementRows = update("day-closing.sql", statement);
-        double statementMillis = (System.nanoTime() - started) / 1e6;
-        run("day-closing-restore.sql", window);
+        return measure("day-closing", share, window, statement, "select count(*) from bench_armed_task where armed",
+                "open tasks", "tasks carried", () -> {
+                    // The work days it records belong to the same transition, and the statement records them too.
+                    JobRun result = job.close(day);
+                    return new long[] {result.counts().getOrDefault("tasks carried", 0L), 0};
+                });
+    }
 
-        run("day-closing-arm.sql", window);
+    /**
+     * Arms {@code armed} first-contact tasks with a passed SLA deadline, then times the
+     * breach-marking statement and the whole SLA sweep on them. The sweep's other transitions
+     * (unreachable closing, next waves, callback hand-over) change only rows that the dataset
+     * already has in their state; arming and restoring cover them.
+     */
+    public Sweep sla(double share, long armed) throws SQLException {
+        SlaSweep job = context.getBean(SlaSweep.class);
+        Instant now = clock.instant();
+        Instant since = now.minus(context.getBean(SlaProperties.class).breachLookback());
+        Map<String, Object> arm = new LinkedHashMap<>();
+        arm.put("armed", armed);
+        arm.put("since", since);
+        arm.put("now", now);
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("since", since);
+        statement.put("now", now);
+        return measure("sla", share, arm, statement, "select count(*) from bench_armed_task where armed",
+                "first-contact tasks", "breaches marked", () -> {
+                    SlaSweepResult result = job.sweep();
+                    return new long[] {result.breachesMarked(), result.total() - result.breachesMarked()};
+                });
+    }
+
+    /**
+     * Arms {@code armed} open leads of agents as untouched since before the untouched threshold, then
+     * times the single statement and the second-wave job on them. While armed, agents have no room,
+     * so the job's pool drain allocates nothing (see second-wave-arm.sql).
+     */
+    public Sweep secondWave(double share, long armed) throws SQLException {
+        SecondWave job = context.getBean(SecondWave.class);
+        BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
+        Instant now = clock.instant();
+        Instant cutoff = calendar.subtractBusinessMinutes(now,
+                context.getBean(AllocationProperties.class).untouchedAfter().toMinutes());
+        Map<String, Object> arm = new LinkedHashMap<>();
+        arm.put("armed", armed);
+        arm.put("assigned_at", cutoff.minus(Duration.ofHours(1)));
+        // The job computes its cutoff a moment later, so rows assigned just after this one are saved too.
+        arm.put("saved_before", cutoff.plus(Duration.ofMinutes(10)));
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("cutoff", cutoff);
+        statement.put("now", now);
+        return measure("second-wave", share, arm, statement, "select count(*) from bench_armed_lead where armed",
+                "open leads of agents", "leads moved or closed", () -> {
+                    SecondWave.Counts counts = job.run();
+                    long untouched = counts.untouchedMoved() + counts.untouchedClosed();
+                    return new long[] {untouched, counts.absentReturned() + counts.poolAllocated()};
+                });
+    }
+
+    /**
+     * Arms {@code armed} open tasks of agents as overdue, then times the single statement and the
+     * alert sweep on them. Both raise every kind of alert that the dataset calls for, not only the
+     * armed tasks' overdue alerts.
+     */
+    public Sweep alerts(double share, long armed) throws SQLException {
+        AlertSweep job = context.getBean(AlertSweep.class);
+        AlertProperties properties = context.getBean(AlertProperties.class);
+        BusinessCalendar calendar = context.getBean(BusinessCalendar.class);
+        Instant now = clock.instant();
+        Instant agentCutoff = calendar.subtractBusinessMinutes(now, properties.taskOverdueAfter().toMinutes());
+        Map<String, Object> arm = new LinkedHashMap<>();
+        arm.put("armed", armed);
+        // NOTE: when the calendar had no business time for longer than the look-back (24 h by
+        // default), the cutoff lies before it and neither side raises overdue alerts.
+        arm.put("overdue_at", agentCutoff.minus(Duration.ofMinutes(1)));
+        arm.put("armed_at", now);
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("now", now);
+        statement.put("since", now.minus(properties.lookback()));
+        statement.put("window_start", now.minus(properties.callbackDueWithin()));
+        statement.put("window_end", now.plus(properties.callbackDueWithin()));
+        statement.put("agent_cutoff", agentCutoff);
+        statement.put("team_lead_cutoff", calendar.subtractBusinessMinutes(now, properties.escalateOverdueAfter().toMinutes()));
+        return measure("alerts", share, arm, statement, "select count(*) from bench_armed_task", "open tasks of agents",
+                "alerts raised", () -> {
+                    AlertSweepResult result = job.sweep();
+                    long raised = result.raised().values().stream().mapToLong(Long::longValue).sum();
+                    return new long[] {raised, result.resolved()};
+                });
+    }
+
+    /** A job run that returns the rows of the measured transition and the rows of its other transitions. */
+    private interface JobCall {
+        long[] run();
+    }
+
+    /**
+     * Arms, times the statement, restores, arms again, times the job and restores, with the scripts
+     * {@code NAME-arm.sql}, {@code NAME.sql} and {@code NAME-restore.sql}. The restoring script gets
+     * the arming script's variables.
+     */
+    private Sweep measure(String name, double share, Map<String, Object> arm, Map<String, Object> statement,
+                          String armedQuery, String armedKind, String changedKind, JobCall job) throws SQLException {
+        run(name + "-arm.sql", arm);
+        long armed = count(armedQuery);
+        long started = System.nanoTime();
+        long statementRows = update(name + ".sql", statement);
+        double statementMillis = (System.nanoTime() - started) / 1e6;
+        run(name + "-restore.sql", arm);
+
+        run(name + "-arm.sql", arm);
         started = System.nanoTime();
-        JobRun result = job.close(day);
+        long[] jobRows = job.run();
         double jobMillis = (System.nanoTime() - started) / 1e6;
-        run("day-closing-restore.sql", window);
-        return new Sweep("day-closing", share, armed, result.counts().getOrDefault("tasks carried", 0L), jobMillis,
-                statementRows, statementMillis);
+        run(name + "-restore.sql", arm);
+        return new Sweep(name, share, armed, armedKind, changedKind, jobRows[0], jobRows[1], jobMillis, statementRows,
+                statementMillis);
     }
 
     /** Returns the job methods of this build (public methods returning a {@link JobRun}) of beans with no benchmark here. */
@@ -146,6 +265,14 @@ public final class JobSweeps {
         }
     }
 
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     private long update(String script, Map<String, ?> variables) throws SQLException {
         List<String> statements = BenchScript.load(script, variables).statements();
         long rows = 0;
@@ -180,6 +307,9 @@ public final class JobSweeps {
                         "server.address", "127.0.0.1",
                         "server.port", "0",
                         "spring.flyway.enabled", "false",
+                        // The largest batch allowed, so that one second-wave run moves every armed lead as
+                        // the statement does (the default of 500 would cap it).
+                        "cupboard.allocation.batch-size", "100000",
                         "cupboard.jobs.enabled", "false",
                         "spring.main.banner-mode", "off",
                         "logging.level.root", "WARN"))
@@ -189,27 +319,41 @@ public final class JobSweeps {
         }
     }
 
+    /** A sweep benchmark: arms that many rows and times the job and its statement. */
+    private interface SweepCall {
+        Sweep measure(double share, long armed) throws SQLException;
+    }
+
     private static void print(PrintStream out, JobSweeps sweeps, long leads, double[] shares, int repetitions)
             throws SQLException {
-        // One unreported round first, so that no measured run pays for cold caches and JIT compilation.
-        sweeps.dayClosing(shares[shares.length - 1], Math.round(leads * shares[shares.length - 1]));
-        for (double share : shares) {
-            for (int repetition = 1; repetition <= repetitions; repetition++) {
-                Sweep sweep = sweeps.dayClosing(share, Math.round(leads * share));
-                out.printf(java.util.Locale.ROOT, "sweep job=%s share=%s armed=%d job_rows=%d job_ms=%.1f statement_rows=%d "
-                                + "statement_ms=%.1f ratio=%.2f%n", sweep.job(), share, sweep.armed(), sweep.jobRows(),
-                        sweep.jobMillis(), sweep.statementRows(), sweep.statementMillis(), sweep.ratio());
+        Map<String, SweepCall> calls = new LinkedHashMap<>();
+        calls.put("day-closing", sweeps::dayClosing);
+        calls.put("sla", sweeps::sla);
+        calls.put("second-wave", sweeps::secondWave);
+        calls.put("alerts", sweeps::alerts);
+        double largest = shares[shares.length - 1];
+        for (SweepCall call : calls.values()) {
+            // One unreported round first, so that no measured run pays for cold caches and JIT compilation.
+            call.measure(largest, Math.round(leads * largest));
+            for (double share : shares) {
+                for (int repetition = 1; repetition <= repetitions; repetition++) {
+                    Sweep sweep = call.measure(share, Math.round(leads * share));
+                    out.printf(java.util.Locale.ROOT, "sweep job=%s share=%s armed=%d armed_kind=%s changed_kind=%s "
+                                    + "job_rows=%d job_other_rows=%d job_ms=%.1f statement_rows=%d statement_ms=%.1f "
+                                    + "ratio=%.2f%n", sweep.job(), share, sweep.armed(), words(sweep.armedKind()),
+                            words(sweep.changedKind()), sweep.jobRows(), sweep.jobOtherRows(), sweep.jobMillis(),
+                            sweep.statementRows(), sweep.statementMillis(), sweep.ratio());
+                }
             }
         }
-        List<String> unmeasured = sweeps.unmeasuredJobs();
-        for (String job : unmeasured) {
+        for (String job : sweeps.unmeasuredJobs()) {
             out.printf("sweep job=%s skipped: no sweep benchmark defined for it yet (add its arm, statement and "
                     + "restore scripts to bench/sql and an entry to JobSweeps)%n", job);
         }
-        if (unmeasured.isEmpty()) {
-            for (String expected : List.of("first-contact SLA sweep", "second wave", "alerts")) {
-                out.printf("sweep job=%s skipped: not available in this build%n", expected);
-            }
-        }
+    }
+
+    /** Joins the words with underscores, so that the value stays one field of the key=value line. */
+    private static String words(String text) {
+        return text.replace(' ', '_');
     }
 }
