@@ -1,16 +1,14 @@
 package io.cupboard.cup.web;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.cupboard.cup.Cup;
-import io.cupboard.cup.CupItem;
 import io.cupboard.cup.CupSection;
 import io.cupboard.cup.Cups;
 import io.cupboard.cup.NextLead;
 import io.cupboard.identity.CurrentUser;
-import io.cupboard.lead.ContactPolicies;
-import io.cupboard.lead.StatusCatalog;
 import io.cupboard.workday.WorkDays;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,28 +26,25 @@ class CupController {
     private final Cups cups;
     private final NextLead nextLead;
     private final WorkDays workDays;
-    private final StatusCatalog catalog;
-    private final ContactPolicies policies;
+    private final CupRows rows;
 
-    CupController(Cups cups, NextLead nextLead, WorkDays workDays, StatusCatalog catalog, ContactPolicies policies) {
+    CupController(Cups cups, NextLead nextLead, WorkDays workDays, CupRows rows) {
         this.cups = cups;
         this.nextLead = nextLead;
         this.workDays = workDays;
-        this.catalog = catalog;
-        this.policies = policies;
+        this.rows = rows;
     }
 
     @GetMapping("/cup")
     String cup(@AuthenticationPrincipal CurrentUser agent, @RequestHeader(value = "HX-Request", required = false) String htmx,
-               Model model) {
+               Locale locale, HttpServletRequest request, Model model) {
         if (!workDays.openedToday(agent.id())) {
             return "redirect:/workday/plan";
         }
         Cup cup = cups.cupOf(agent.id(), agent.teamId());
         model.addAttribute("cup", cup);
         model.addAttribute("sections", CupSection.values());
-        model.addAttribute("statusesById", catalog.statusesById());
-        model.addAttribute("maxAttempts", maxAttempts(cup, policies));
+        model.addAttribute("rows", rows.of(cup, locale, request.getContextPath()));
         model.addAttribute("readOnly", false);
         model.addAttribute("refreshUrl", "/cup");
         return htmx == null ? "cup/cup" : "cup/cup :: sections";
@@ -63,19 +58,5 @@ class CupController {
                     redirect.addFlashAttribute("info", "cup.next.none");
                     return "redirect:/cup";
                 });
-    }
-
-    /** Looks up the attempts each row's lead type allows once per type, not once per row. */
-    static Map<Long, Integer> maxAttempts(Cup cup, ContactPolicies policies) {
-        Map<Long, Integer> byTask = new HashMap<>();
-        Map<String, Integer> byType = new HashMap<>();
-        for (var section : cup.sections().values()) {
-            for (CupItem item : section) {
-                int max = byType.computeIfAbsent(item.leadType().name(),
-                        type -> policies.policyFor(item.leadType(), null).maxAttempts());
-                byTask.put(item.taskId(), max);
-            }
-        }
-        return byTask;
     }
 }

@@ -1,12 +1,14 @@
 package io.cupboard.cup.web;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.cupboard.cup.Cup;
 import io.cupboard.cup.CupSection;
 import io.cupboard.cup.Cups;
 import io.cupboard.identity.CurrentUser;
 import io.cupboard.identity.Role;
-import io.cupboard.lead.ContactPolicies;
-import io.cupboard.lead.StatusCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,14 +26,12 @@ import org.springframework.web.server.ResponseStatusException;
 class TeamCupViewController {
 
     private final Cups cups;
-    private final StatusCatalog catalog;
-    private final ContactPolicies policies;
+    private final CupRows rows;
     private final JdbcClient jdbc;
 
-    TeamCupViewController(Cups cups, StatusCatalog catalog, ContactPolicies policies, JdbcClient jdbc) {
+    TeamCupViewController(Cups cups, CupRows rows, JdbcClient jdbc) {
         this.cups = cups;
-        this.catalog = catalog;
-        this.policies = policies;
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
@@ -41,7 +41,8 @@ class TeamCupViewController {
 
     @GetMapping("/team/agents/{agentId}/cup")
     String view(@AuthenticationPrincipal CurrentUser user, @PathVariable long agentId,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Locale locale, HttpServletRequest request,
+                Model model) {
         Agent agent = jdbc.sql("select id, display_name, team_id from app_user where id = ? and role = 'AGENT'")
                 .param(agentId)
                 .query((row, number) -> new Agent(row.getLong(1), row.getString(2), (Long) row.getObject(3)))
@@ -51,8 +52,7 @@ class TeamCupViewController {
         Cup cup = cups.cupOf(agent.id(), agent.teamId());
         model.addAttribute("cup", cup);
         model.addAttribute("sections", CupSection.values());
-        model.addAttribute("statusesById", catalog.statusesById());
-        model.addAttribute("maxAttempts", CupController.maxAttempts(cup, policies));
+        model.addAttribute("rows", rows.of(cup, locale, request.getContextPath()));
         model.addAttribute("readOnly", true);
         model.addAttribute("viewedAgent", agent.name());
         model.addAttribute("refreshUrl", "/team/agents/" + agent.id() + "/cup");
