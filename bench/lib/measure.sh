@@ -88,9 +88,14 @@ start_sampler() {
             java_rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
             java_hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
             for process in "$postmaster" $(ps -o pid= --ppid "$postmaster" 2>/dev/null); do
-                pg_pss=$((pg_pss + $(awk '/^Pss:/ { print $2 }' "/proc/$process/smaps_rollup" 2>/dev/null || echo 0)))
-                pg_rss=$((pg_rss + $(awk '/^VmRSS/ { print $2 }' "/proc/$process/status" 2>/dev/null || echo 0)))
-                pg_hwm=$((pg_hwm + $(awk '/^VmHWM/ { print $2 }' "/proc/$process/status" 2>/dev/null || echo 0)))
+                # A backend that exits between ps and these reads yields no value: count it as 0.
+                local pss rss hwm
+                pss=$(awk '/^Pss:/ { print $2 }' "/proc/$process/smaps_rollup" 2>/dev/null)
+                rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$process/status" 2>/dev/null)
+                hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$process/status" 2>/dev/null)
+                pg_pss=$((pg_pss + ${pss:-0}))
+                pg_rss=$((pg_rss + ${rss:-0}))
+                pg_hwm=$((pg_hwm + ${hwm:-0}))
             done
             echo "$(date +%s) $java_rss $java_hwm $pg_pss $pg_rss $pg_hwm"
             sleep 1
