@@ -30,6 +30,27 @@ class PoolDrain {
 
     private static final Logger log = LoggerFactory.getLogger(PoolDrain.class);
 
+    /**
+     * The teams with waiting leads, and a null row when leads wait without a team. A plain
+     * {@code select distinct} reads every pooled lead (half a second at a million leads, on every
+     * run of the second-wave job); this walks lead_open_pool_idx one team at a time instead.
+     */
+    private static final String POOLED_TEAMS = """
+            with recursive pooled(team_id) as (
+                (select team_id from lead
+                 where closed_at is null and owner_id is null and team_id is not null
+                 order by team_id limit 1)
+                union all
+                select (select l.team_id from lead l
+                        where l.closed_at is null and l.owner_id is null and l.team_id > pooled.team_id
+                        order by l.team_id limit 1)
+                from pooled where pooled.team_id is not null
+            )
+            select team_id from pooled where team_id is not null
+            union all
+            select null where exists (select 1 from lead where closed_at is null and owner_id is null and team_id is null)
+            """;
+
     private final LeadAllocator allocator;
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
@@ -64,7 +85,7 @@ class PoolDrain {
 
     /** Drains every team's pool and the leads without a team. */
     int drainAll() {
-        List<Long> teams = jdbc.sql("select distinct team_id from lead where closed_at is null and owner_id is null")
+        List<Long> teams = jdbc.sql(POOLED_TEAMS)
                 .query((row, number) -> (Long) row.getObject("team_id"))
                 .list();
         int allocated = 0;

@@ -111,6 +111,25 @@ class SecondWaveTest {
     }
 
     @Test
+    void runDrainsEveryTeamPool() {
+        scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
+        Team other = fixtures.team();
+        User otherAgent = scenario.agent(other, 1, 100);
+        long ownPool = scenario.newLead().leadId();
+        long otherPool = scenario.newLead().leadId();
+        assignments.reassign(List.of(ownPool), null, null, AssignmentReason.of("test"), null);
+        assignments.reassign(List.of(otherPool), null, other.getId(), AssignmentReason.of("test"), null);
+        assertThat(owner(ownPool)).isNull();
+        assertThat(owner(otherPool)).isNull();
+
+        SecondWave.Counts counts = secondWave.run();
+
+        assertThat(counts.poolAllocated()).isGreaterThanOrEqualTo(2);
+        assertThat(owner(ownPool)).isIn(first.getId(), second.getId());
+        assertThat(owner(otherPool)).isEqualTo(otherAgent.getId());
+    }
+
+    @Test
     void leadIsNotMovedBeforeFourBusinessHours() {
         scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
         clock.setInstant(Instant.parse("2026-01-13T15:00:00Z"));
