@@ -410,9 +410,9 @@ measure_import() {
     fi
 }
 
-# Imports a CSV file through the web pages of the file import as an admin does: upload to the
-# intake source "facebook" (bench/sql/generate.sql creates it), open the mapping page, start with
-# the file's columns mapped to the lead fields, then wait until the batch is finished. Prints the
+# Imports a CSV file through the web pages of the file import, as an admin does. It uploads to
+# the intake source "facebook" (bench/sql/generate.sql creates it) and opens the mapping page. It
+# starts the batch with the file's columns mapped to the lead fields and waits until it finishes. Prints the
 # seconds from the upload to the batch's finish time; fails with a message naming the step.
 drive_import() {
     local cookie="$1" csrf="$2" csv="$3" rows="$4"
@@ -506,7 +506,7 @@ measure_sweeps() {
     done
 }
 
-# Prints what a sweep line says was armed and changed, for example "100 open tasks armed; job: 115
+# Prints what a sweep line reports as armed and changed, for example "100 open tasks armed; job: 115
 # tasks carried; statement: 115".
 sweep_rows() {
     local line="$1"

@@ -32,8 +32,8 @@ class PoolDrain {
 
     /**
      * The teams with waiting leads, and a null row when leads wait without a team. A plain
-     * {@code select distinct} reads every pooled lead (half a second at a million leads, on every
-     * run of the second-wave job); this walks lead_open_pool_idx one team at a time instead.
+     * {@code select distinct} reads every pooled lead, which took half a second at a million leads on
+     * every run of the second-wave job. This query walks lead_open_pool_idx one team at a time instead.
      */
     private static final String POOLED_TEAMS = """
             with recursive pooled(team_id) as (

@@ -118,6 +118,9 @@ public class IntakeAdmissions {
                 toAllocate.add(admission.leadId());
             }
         }
+        // TODO: allocate a chunk's leads together (rules, previous owners and absent agents read once
+        // per chunk). One lead at a time is about ten statements each: a 100,000-row import spends most
+        // of its minute here (docs/benchmarks.md).
         int allocated = 0;
         for (long leadId : toAllocate) {
             allocator.allocate(leadId);

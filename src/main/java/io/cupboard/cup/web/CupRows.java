@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the CUP's items into the text its rows show. An agent's CUP has up to a few hundred rows,
- * and resolving each cell's messages and lookups here, once per page, costs far less than
- * evaluating the same expressions in the template row by row (see docs/benchmarks.md).
+ * and resolving each cell's messages and lookups here, once per page, is cheaper than
+ * evaluating the same expressions in the template row by row: the page's median fell from 19 to
+ * 15 ms for 171 rows in the benchmark (docs/benchmarks.md).
  */
 @Component
 public class CupRows {
@@ -39,8 +40,8 @@ public class CupRows {
     }
 
     /**
-     * One row of the CUP table, every cell ready to print. Public, because the template's compiled
-     * expressions read it directly; on a package-private type SpEL falls back to reflection per cell.
+     * One row of the CUP table, every cell ready to print. It is public because the template's compiled
+     * expressions read it directly. On a package-private type SpEL falls back to reflection for each cell.
      */
     public record Row(long leadId, long taskId, String href, String name, String phoneE164, String phoneDisplay, String type, String status,
                String attempts, String due, Long slaCountdownMillis, String why, boolean lifted, boolean actionable) {
