@@ -159,6 +159,21 @@ class LeadCardWebTest {
     }
 
     @Test
+    void deletedFollowUpStatusAnswersHebrewError() throws Exception {
+        int seen = version();
+
+        String body = mvc.perform(outcome("FOLLOW_UP").param("statusId", "999999999").header("HX-Request", "true")
+                        .with(signedIn(agent)))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(Jsoup.parse(body).selectFirst(".alert-danger").text()).isEqualTo("הסטטוס שנבחר אינו סטטוס פולו-אפ פעיל.");
+        assertThat(version()).isEqualTo(seen);
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and kind = 'CALL'").param(lead.getId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void agentGetsNotFoundForAnotherAgentsLead() throws Exception {
         User other = fixtures.agent(team);
 
