@@ -174,6 +174,24 @@ class LeadCardWebTest {
     }
 
     @Test
+    void nullCharacterIsRemovedFromNote() throws Exception {
+        mvc.perform(post("/leads/" + lead.getId() + "/note").param("note", "לפני\u0000אחרי")
+                .with(csrf()).with(signedIn(agent))).andExpect(redirectedUrl("/leads/" + lead.getId()));
+
+        assertThat(jdbc.sql("select note from activity where lead_id = ? and kind = 'NOTE'").param(lead.getId())
+                .query(String.class).single()).isEqualTo("לפניאחרי");
+    }
+
+    @Test
+    void nullCharacterIsRemovedFromOutcomeNote() throws Exception {
+        mvc.perform(outcome("NO_ANSWER").param("note", "a\u0000b").header("HX-Request", "true").with(signedIn(agent)))
+                .andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select note from activity where lead_id = ? and kind = 'CALL'").param(lead.getId())
+                .query(String.class).single()).isEqualTo("ab");
+    }
+
+    @Test
     void agentGetsNotFoundForAnotherAgentsLead() throws Exception {
         User other = fixtures.agent(team);
 
