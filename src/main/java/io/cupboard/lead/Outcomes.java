@@ -183,7 +183,7 @@ public class Outcomes {
     }
 
     private NextStep followUp(Lead lead, OutcomeSetting setting, Long chosenStatusId, ContactPolicy policy, Instant now) {
-        LeadStatus status = status(chosenStatusId == null ? setting.getStatusId() : chosenStatusId);
+        LeadStatus status = chosenStatusId == null ? status(setting.getStatusId()) : chosenFollowUpStatus(chosenStatusId);
         if (!status.isActive() || status.getTaskType() != TaskType.FOLLOW_UP) {
             throw new LeadRuleException("outcome.error.followUpStatusInvalid",
                     "Status " + status.getCode() + " is not an active follow-up status");
@@ -230,6 +230,12 @@ public class Outcomes {
             throw new LeadRuleException("outcome.error.reasonInactive", "Reason " + reason.getCode() + " is inactive");
         }
         return reason;
+    }
+
+    /** Loads the status an agent chose, which an admin may have deleted since the card was loaded. */
+    private LeadStatus chosenFollowUpStatus(long statusId) {
+        return statuses.findById(statusId).orElseThrow(() -> new LeadRuleException("outcome.error.followUpStatusInvalid",
+                "Status " + statusId + " does not exist"));
     }
 
     private LeadStatus status(Long statusId) {

@@ -66,8 +66,13 @@ class ImportController {
     @PostMapping("/uploads")
     String upload(@RequestParam(required = false) Long sourceId, @RequestParam(required = false) MultipartFile file,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
-        if (sourceId == null || file == null || file.isEmpty()) {
+        if (sourceId == null || file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty()) {
             redirect.addFlashAttribute("error", "intake.upload.error.missing");
+            return "redirect:/intake";
+        }
+        if (file.isEmpty()) {
+            redirect.addFlashAttribute("error", "intake.upload.error.empty");
+            redirect.addFlashAttribute("errorArgs", new Object[] {file.getOriginalFilename()});
             return "redirect:/intake";
         }
         try {

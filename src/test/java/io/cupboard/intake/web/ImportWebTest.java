@@ -2,6 +2,7 @@ package io.cupboard.intake.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 import io.cupboard.identity.Role;
 import io.cupboard.identity.User;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -33,9 +35,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 @IntegrationTest
 class ImportWebTest {
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     MockMvc mvc;
@@ -178,6 +185,29 @@ class ImportWebTest {
 
         assertThat(response.getRedirectedUrl()).isEqualTo("/intake");
         assertThat(jdbc.sql("select count(*) from import_batch where source_id = ?").param(source.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void emptyFileReturnsToUploadWithReason() throws Exception {
+        mvc.perform(multipart("/intake/uploads")
+                        .file(new MockMultipartFile("file", "leads.csv", "text/csv", new byte[0]))
+                        .param("sourceId", String.valueOf(source.id())).with(signedIn(teamLead)).with(csrf()))
+                .andExpect(redirectedUrl("/intake"))
+                .andExpect(flash().attribute("error", "intake.upload.error.empty"))
+                .andExpect(flash().attribute("errorArgs", new Object[] {"leads.csv"}));
+
+        assertThat(messages.getMessage("intake.upload.error.empty", new Object[] {"leads.csv"}, Locale.forLanguageTag("he")))
+                .isEqualTo("הקובץ leads.csv ריק (0 בתים). בדקו שהוא נשמר כראוי והעלו אותו שוב.");
+        assertThat(jdbc.sql("select count(*) from import_batch where source_id = ?").param(source.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void noFileChosenAsksForSourceAndFile() throws Exception {
+        mvc.perform(multipart("/intake/uploads")
+                        .file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+                        .param("sourceId", String.valueOf(source.id())).with(signedIn(teamLead)).with(csrf()))
+                .andExpect(redirectedUrl("/intake"))
+                .andExpect(flash().attribute("error", "intake.upload.error.missing"));
     }
 
     @Test

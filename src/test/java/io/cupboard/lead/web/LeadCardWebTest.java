@@ -159,6 +159,39 @@ class LeadCardWebTest {
     }
 
     @Test
+    void deletedFollowUpStatusAnswersHebrewError() throws Exception {
+        int seen = version();
+
+        String body = mvc.perform(outcome("FOLLOW_UP").param("statusId", "999999999").header("HX-Request", "true")
+                        .with(signedIn(agent)))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(Jsoup.parse(body).selectFirst(".alert-danger").text()).isEqualTo("הסטטוס שנבחר אינו סטטוס פולו-אפ פעיל.");
+        assertThat(version()).isEqualTo(seen);
+        assertThat(jdbc.sql("select count(*) from activity where lead_id = ? and kind = 'CALL'").param(lead.getId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void nullCharacterIsRemovedFromNote() throws Exception {
+        mvc.perform(post("/leads/" + lead.getId() + "/note").param("note", "לפני\u0000אחרי")
+                .with(csrf()).with(signedIn(agent))).andExpect(redirectedUrl("/leads/" + lead.getId()));
+
+        assertThat(jdbc.sql("select note from activity where lead_id = ? and kind = 'NOTE'").param(lead.getId())
+                .query(String.class).single()).isEqualTo("לפניאחרי");
+    }
+
+    @Test
+    void nullCharacterIsRemovedFromOutcomeNote() throws Exception {
+        mvc.perform(outcome("NO_ANSWER").param("note", "a\u0000b").header("HX-Request", "true").with(signedIn(agent)))
+                .andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select note from activity where lead_id = ? and kind = 'CALL'").param(lead.getId())
+                .query(String.class).single()).isEqualTo("ab");
+    }
+
+    @Test
     void agentGetsNotFoundForAnotherAgentsLead() throws Exception {
         User other = fixtures.agent(team);
 
