@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CenterAnalytics {
 
-    /** Leads that arrived in the range, by source and campaign, and how far they got. */
+    /** Leads that arrived in the range, by source (its name where the admin registered it) and campaign, and how far they got. */
     public record FunnelRow(String source, String campaign, long arrived, long contacted, long followUp, long won, long lost,
                             long disqualified) {
     }
@@ -56,13 +56,14 @@ public class CenterAnalytics {
 
     public List<FunnelRow> funnel(LocalDate from, LocalDate to) {
         return range(jdbc.sql("""
-                        select coalesce(l.source, '') as source, coalesce(l.campaign, '') as campaign, count(*) as arrived,
+                        select coalesce(src.name, l.source, '') as source, coalesce(l.campaign, '') as campaign, count(*) as arrived,
                                count(l.first_contact_at) as contacted,
                                count(*) filter (where l.follow_up_count > 0) as follow_up,
                                count(*) filter (where s.category = 'WON') as won,
                                count(*) filter (where s.category = 'LOST') as lost,
                                count(*) filter (where s.category = 'DISQUALIFIED') as disqualified
                         from lead l join lead_status s on s.id = l.status_id
+                        left join intake_source src on src.code = l.source
                         where l.created_at >= :from and l.created_at < :to
                         group by 1, 2
                         order by arrived desc, source, campaign

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.cupboard.lead.LeadSourceNames;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The intake sources that the admin manages, and the column mapping each one remembers.
  */
 @Service
-public class IntakeSources {
+public class IntakeSources implements LeadSourceNames {
 
     /** Lower-case letters, digits, dashes and underscores, starting with a letter. */
     public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
@@ -91,6 +92,12 @@ public class IntakeSources {
     @Transactional(readOnly = true)
     public Optional<IntakeSource> find(long id) {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(this::source).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> nameOf(String code) {
+        return code == null ? Optional.empty() : findByCode(code).map(IntakeSource::name);
     }
 
     @Transactional(readOnly = true)

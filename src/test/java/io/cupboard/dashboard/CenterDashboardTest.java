@@ -106,6 +106,19 @@ class CenterDashboardTest {
     }
 
     @Test
+    void funnelNamesRegisteredSource() {
+        String code = Fixtures.unique("src").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        jdbc.sql("insert into intake_source (code, name, direction, created_at) values (?, 'טופס באתר', 'INBOUND', now())")
+                .param(code).update();
+        jdbc.sql("update lead set source = ? where source = ?").params(code, source).update();
+
+        List<String> sources = analytics.funnel(day, day).stream().map(CenterAnalytics.FunnelRow::source).toList();
+
+        assertThat(sources).contains("טופס באתר");
+        assertThat(sources).doesNotContain(code);
+    }
+
+    @Test
     void funnelCountsEachStage() {
         CenterAnalytics.FunnelRow row = analytics.funnel(day, day).stream()
                 .filter(funnel -> funnel.source().equals(source)).findFirst().orElseThrow();

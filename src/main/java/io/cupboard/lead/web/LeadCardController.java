@@ -12,6 +12,7 @@ import io.cupboard.lead.LeadCards;
 import io.cupboard.lead.LeadConflictException;
 import io.cupboard.lead.LeadNotes;
 import io.cupboard.lead.LeadRuleException;
+import io.cupboard.lead.LeadSourceNames;
 import io.cupboard.lead.OutcomeRequest;
 import io.cupboard.lead.OutcomeResult;
 import io.cupboard.lead.Outcomes;
@@ -51,10 +52,12 @@ class LeadCardController {
     private final DisplayFormat format;
     private final MessageSource messages;
     private final LeadCardProperties properties;
+    private final LeadSourceNames sourceNames;
     private final Clock clock;
 
     LeadCardController(LeadCards cards, Outcomes outcomes, LeadNotes notes, StatusCatalog catalog, BusinessCalendar calendar,
-                       DisplayFormat format, MessageSource messages, LeadCardProperties properties, Clock clock) {
+                       DisplayFormat format, MessageSource messages, LeadCardProperties properties, LeadSourceNames sourceNames,
+                       Clock clock) {
         this.cards = cards;
         this.outcomes = outcomes;
         this.notes = notes;
@@ -63,6 +66,7 @@ class LeadCardController {
         this.format = format;
         this.messages = messages;
         this.properties = properties;
+        this.sourceNames = sourceNames;
         this.clock = clock;
     }
 
@@ -135,6 +139,8 @@ class LeadCardController {
         Instant now = clock.instant();
         model.addAttribute("card", card);
         model.addAttribute("nextMode", next);
+        String source = card.lead().getSource();
+        model.addAttribute("sourceName", source == null ? null : sourceNames.nameOf(source).orElse(source));
         model.addAttribute("statusesByCode", catalog.statusesByCode());
         model.addAttribute("reasonsByCode", catalog.reasonsByCode());
         model.addAttribute("reasons", catalog.activeReasons());

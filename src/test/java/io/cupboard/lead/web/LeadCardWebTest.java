@@ -76,6 +76,19 @@ class LeadCardWebTest {
     }
 
     @Test
+    void cardNamesRegisteredSource() throws Exception {
+        String code = Fixtures.unique("src").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        jdbc.sql("insert into intake_source (code, name, direction, created_at) values (?, 'פייסבוק', 'INBOUND', now())")
+                .param(code).update();
+        jdbc.sql("update lead set source = ? where id = ?").params(code, lead.getId()).update();
+
+        assertThat(page(get("/leads/" + lead.getId()), agent).selectFirst("#lead-source").text()).isEqualTo("פייסבוק");
+
+        jdbc.sql("update lead set source = 'unregistered' where id = ?").param(lead.getId()).update();
+        assertThat(page(get("/leads/" + lead.getId()), agent).selectFirst("#lead-source").text()).isEqualTo("unregistered");
+    }
+
+    @Test
     void cardShowsEnglishLabels() throws Exception {
         Document card = page(get("/leads/" + lead.getId()).param("lang", "en"), agent);
 
