@@ -19,10 +19,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the CUP's items into the text its rows show. An agent's CUP has up to a few hundred rows,
- * and resolving each cell's messages and lookups here, once per page, is cheaper than
- * evaluating the same expressions in the template row by row: the page's median fell from 19 to
- * 15 ms for 171 rows in the benchmark (docs/benchmarks.md).
+ * Turns the CUP's items into the text its rows show. An agent's CUP has up to a few hundred rows.
+ * Resolving each cell's messages and lookups here, once per page, is cheaper than evaluating the
+ * same expressions in the template for every row. In the benchmark the page's median fell from
+ * 19 to 15 ms for 171 rows (docs/benchmarks.md).
  */
 @Component
 public class CupRows {
