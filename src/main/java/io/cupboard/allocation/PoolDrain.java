@@ -30,6 +30,9 @@ class PoolDrain {
 
     private static final Logger log = LoggerFactory.getLogger(PoolDrain.class);
 
+    /** How many waiting leads one query reads. */
+    private static final int PAGE_SIZE = 50;
+
     /**
      * The teams with waiting leads, and a null row when leads wait without a team. A plain
      * {@code select distinct} reads every pooled lead, which took half a second at a million leads on
@@ -72,13 +75,25 @@ class PoolDrain {
      */
     int drain(Long teamId) {
         int allocated = 0;
-        for (long leadId : waitingLeads(teamId)) {
-            Attempt attempt = newTransaction.execute(status -> allocator.allocateWaiting(leadId));
-            if (attempt.result() == Result.ALLOCATED || attempt.result() == Result.POOLED) {
-                allocated++;
-            } else if (attempt.result() == Result.NO_AGENT && attempt.agentsWithRoom() == 0) {
-                break;
+        int visited = 0;
+        WaitingLead last = null;
+        // Pages keep an idle drain cheap: a pool where nobody has room stops after its first lead,
+        // instead of reading a whole batch of ids first.
+        while (visited < batchSize) {
+            List<WaitingLead> page = waitingLeads(teamId, last, Math.min(PAGE_SIZE, batchSize - visited));
+            for (WaitingLead lead : page) {
+                visited++;
+                Attempt attempt = newTransaction.execute(status -> allocator.allocateWaiting(lead.id()));
+                if (attempt.result() == Result.ALLOCATED || attempt.result() == Result.POOLED) {
+                    allocated++;
+                } else if (attempt.result() == Result.NO_AGENT && attempt.agentsWithRoom() == 0) {
+                    return allocated;
+                }
             }
+            if (page.size() < PAGE_SIZE) {
+                return allocated;
+            }
+            last = page.get(page.size() - 1);
         }
         return allocated;
     }
@@ -149,20 +164,29 @@ class PoolDrain {
      * Returns the oldest waiting leads of a pool. Of the leads without a team, only those that a
      * rule matches now can be allocated, so the others are not visited at all.
      */
-    private List<Long> waitingLeads(Long teamId) {
+    private List<WaitingLead> waitingLeads(Long teamId, WaitingLead after, int limit) {
         String teamCondition = teamId == null
                 ? "l.team_id is null and exists (select 1 from allocation_rule r where " + RuleMatches.MATCH_CONDITION + ")"
                 : "l.team_id = :teamId";
+        // Keyset paging: a lead that stayed in the pool is not read again on the next page.
+        String afterCondition = after == null ? "" : "and (l.created_at, l.id) > (:afterCreatedAt, :afterId)";
         var query = jdbc.sql("""
-                        select l.id from lead l
-                        where l.closed_at is null and l.owner_id is null and %s
+                        select l.id, l.created_at from lead l
+                        where l.closed_at is null and l.owner_id is null and %s %s
                         order by l.created_at, l.id
                         limit :limit
-                        """.formatted(teamCondition))
-                .param("limit", batchSize);
+                        """.formatted(teamCondition, afterCondition))
+                .param("limit", limit);
         if (teamId != null) {
             query = query.param("teamId", teamId);
         }
-        return query.query(Long.class).list();
+        if (after != null) {
+            query = query.param("afterCreatedAt", after.createdAt()).param("afterId", after.id());
+        }
+        return query.query((row, number) -> new WaitingLead(row.getLong("id"), row.getTimestamp("created_at"))).list();
+    }
+
+    /** A lead waiting in a pool, with the key that orders the pool. */
+    private record WaitingLead(long id, java.sql.Timestamp createdAt) {
     }
 }

@@ -130,6 +130,21 @@ class SecondWaveTest {
     }
 
     @Test
+    void runDrainsPoolPastOnePage() {
+        scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
+        List<Long> pooled = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            pooled.add(scenario.newLead().leadId());
+        }
+        assignments.reassign(pooled, null, null, AssignmentReason.of("test"), null);
+
+        SecondWave.Counts counts = secondWave.run();
+
+        assertThat(counts.poolAllocated()).isGreaterThanOrEqualTo(120);
+        assertThat(pooled).allSatisfy(lead -> assertThat(owner(lead)).isIn(first.getId(), second.getId()));
+    }
+
+    @Test
     void leadIsNotMovedBeforeFourBusinessHours() {
         scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
         clock.setInstant(Instant.parse("2026-01-13T15:00:00Z"));
