@@ -148,8 +148,9 @@ class LeadCardController {
         model.addAttribute("outcomes", CallOutcome.values());
         model.addAttribute("dialerUrl", properties.dialerUrl(card.lead().getPhoneE164()));
         model.addAttribute("alternateDialerUrl", properties.dialerUrl(card.lead().getAlternatePhoneE164()));
-        model.addAttribute("callbackChoices", CallbackChoices.from(now, calendar));
-        model.addAttribute("callbackDefault", format.inputValue(CallbackChoices.from(now, calendar).get(0).at()));
+        var callbackChoices = CallbackChoices.from(now, calendar);
+        model.addAttribute("callbackChoices", callbackChoices);
+        model.addAttribute("callbackDefault", format.inputValue(callbackChoices.get(0).at()));
         model.addAttribute("now", now);
     }
 
