@@ -1,7 +1,7 @@
 -- Arms the alert sweep. :armed open tasks of agents other than first contacts and callbacks,
--- chosen by a hash of their ids, fall due at :overdue_at, which is past the agent's overdue
--- threshold, so the sweep raises a TASK_OVERDUE alert for each (and an escalation when the
--- threshold for team leads has passed as well). The tasks' due times are saved, and alerts-restore.sql
+-- chosen by a hash of their ids, fall due at :overdue_at, past the agent's overdue threshold.
+-- The sweep then raises a TASK_OVERDUE alert for each, and an escalation when the threshold for
+-- team leads has passed as well. The tasks' due times are saved, and alerts-restore.sql
 -- deletes the alerts raised from :armed_at on and reopens the alerts resolved since then.
 create table bench_armed_task (
     id      bigint primary key,

@@ -1,5 +1,5 @@
 -- Arms the SLA sweep's first-contact breach marking. :armed first-contact tasks, chosen by a hash
--- of their ids, get an SLA deadline an hour before :now and no breach mark, and those already
+-- of their ids, get an SLA deadline an hour before :now and no breach mark. Those already
 -- completed count as completed half an hour before :now, so the sweep marks them all as breached.
 -- Open ones alone would be too few, because only leads still in status NEW have one. It saves, to
 -- restore them, every row that one of the sweep's four transitions may change: those tasks, the

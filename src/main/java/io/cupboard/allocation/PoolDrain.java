@@ -77,8 +77,8 @@ class PoolDrain {
         int allocated = 0;
         int visited = 0;
         WaitingLead last = null;
-        // Pages keep an idle drain cheap: a pool where nobody has room stops after its first lead,
-        // instead of reading a whole batch of ids first.
+        // Pages keep an idle drain cheap. A pool where no agent has room stops after its first lead,
+        // without reading a whole batch of ids first.
         while (visited < batchSize) {
             List<WaitingLead> page = waitingLeads(teamId, last, Math.min(PAGE_SIZE, batchSize - visited));
             for (WaitingLead lead : page) {

@@ -122,7 +122,7 @@ public final class JobSweeps {
      * Arms {@code armed} first-contact tasks with a passed SLA deadline, then times the
      * breach-marking statement and the whole SLA sweep on them. The sweep's other transitions
      * (unreachable closing, next waves, callback hand-over) change only rows that the dataset
-     * already has in their state; arming and restoring cover them.
+     * already has in their state, and the arming and restoring scripts cover those rows too.
      */
     public Sweep sla(double share, long armed) throws SQLException {
         SlaSweep job = context.getBean(SlaSweep.class);
