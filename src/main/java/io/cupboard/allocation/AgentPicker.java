@@ -2,6 +2,7 @@ package io.cupboard.allocation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  * round-robin position in {@code allocation_cursor}. The cursor row stays locked until the
  * transaction ends, so allocations to one team take turns across threads and application
  * instances, and each reads the open-lead counts that the previous one committed.
+ *
+ * <p>A {@link Turn} serves any number of leads of one team: the cursor is locked and the agents
+ * are read once, and the counts are kept up to date in memory as leads are handed out.
  */
 @Component
 class AgentPicker {
@@ -26,38 +30,14 @@ class AgentPicker {
     }
 
     /**
-     * Picks an agent and moves the team's position to them. Agents who are inactive, absent, at
-     * their CUP cap, lacking the required language or excluded for this lead are skipped. The turn
-     * passes to the agent who gets the lead.
+     * Locks the team's cursor and reads its active, present agents with their open leads counted
+     * now. Call {@link Turn#finish} before the transaction ends to save the position.
      *
-     * @param language the language the agent must speak, or null
-     * @param excluded agents who must not get this lead, such as its previous owners
-     * @param absent   agents who are absent today
+     * @param absent agents who are absent today
      */
-    Pick pick(long teamId, AllocationStrategy strategy, String language, Set<Long> excluded, Set<Long> absent, Instant now) {
+    Turn begin(long teamId, Set<Long> absent) {
         Cursor cursor = lockCursor(teamId);
-        List<Candidate> withRoom = candidates(teamId, language, absent).stream()
-                .filter(candidate -> candidate.openLeads() < candidate.dailyCapacity())
-                .toList();
-        List<Candidate> allowed = withRoom.stream()
-                .filter(candidate -> candidate.speaksLanguage() && !excluded.contains(candidate.id()))
-                .toList();
-        if (allowed.isEmpty()) {
-            return new Pick(null, withRoom.size());
-        }
-        Candidate chosen = switch (strategy) {
-            case ROUND_ROBIN -> nextAfter(allowed, cursor.lastAgentId());
-            case WEIGHTED_ROUND_ROBIN -> nextWeighted(allowed, cursor);
-            case LEAST_LOADED -> leastLoaded(allowed, cursor.lastAgentId());
-        };
-        int streak = cursor.lastAgentId() != null && cursor.lastAgentId() == chosen.id() ? cursor.streak() + 1 : 1;
-        jdbc.sql("update allocation_cursor set last_agent_id = :agentId, streak = :streak, updated_at = :now where team_id = :teamId")
-                .param("agentId", chosen.id())
-                .param("streak", streak)
-                .param("now", Timestamp.from(now))
-                .param("teamId", teamId)
-                .update();
-        return new Pick(chosen.id(), withRoom.size());
+        return new Turn(teamId, cursor, candidates(teamId, absent));
     }
 
     /** Locks the team's cursor row, creating it on the team's first allocation. */
@@ -77,11 +57,9 @@ class AgentPicker {
                 .optional();
     }
 
-    /** Returns the team's active, present agents in id order, with their open leads counted now. */
-    private List<Candidate> candidates(long teamId, String language, Set<Long> absent) {
+    private List<Candidate> candidates(long teamId, Set<Long> absent) {
         return jdbc.sql("""
-                        select u.id, u.allocation_weight, u.daily_capacity,
-                               (cast(:language as varchar) is null or cast(:language as varchar) = any(u.languages)) as speaks_language,
+                        select u.id, u.allocation_weight, u.daily_capacity, u.languages,
                                (select count(*) from lead l where l.owner_id = u.id and l.closed_at is null) as open_leads
                         from app_user u
                         where u.team_id = :teamId and u.role = 'AGENT' and u.active
@@ -89,11 +67,71 @@ class AgentPicker {
                         order by u.id
                         """)
                 .param("teamId", teamId)
-                .param("language", language)
                 .param("absent", absent.toArray(Long[]::new))
                 .query((row, number) -> new Candidate(row.getLong("id"), row.getInt("allocation_weight"),
-                        row.getInt("daily_capacity"), row.getBoolean("speaks_language"), row.getLong("open_leads")))
+                        row.getInt("daily_capacity"), List.of((String[]) row.getArray("languages").getArray()),
+                        row.getLong("open_leads")))
                 .list();
+    }
+
+    /** The allocations to one team within a transaction, holding the team's cursor lock. */
+    final class Turn {
+
+        private final long teamId;
+        private final Cursor initial;
+        private final List<Candidate> candidates;
+        private Long lastAgentId;
+        private int streak;
+
+        private Turn(long teamId, Cursor cursor, List<Candidate> candidates) {
+            this.teamId = teamId;
+            this.initial = cursor;
+            this.candidates = new ArrayList<>(candidates);
+            this.lastAgentId = cursor.lastAgentId();
+            this.streak = cursor.streak();
+        }
+
+        /**
+         * Picks an agent for one lead and moves the position to them. Agents at their CUP cap,
+         * lacking the required language or excluded for this lead are skipped. The turn passes to
+         * the agent who gets the lead, whose count grows by one.
+         *
+         * @param language the language the agent must speak, or null
+         * @param excluded agents who must not get this lead, such as its previous owners
+         */
+        Pick pick(AllocationStrategy strategy, String language, Set<Long> excluded) {
+            List<Candidate> withRoom = candidates.stream()
+                    .filter(candidate -> candidate.openLeads() < candidate.dailyCapacity())
+                    .toList();
+            List<Candidate> allowed = withRoom.stream()
+                    .filter(candidate -> candidate.speaks(language) && !excluded.contains(candidate.id()))
+                    .toList();
+            if (allowed.isEmpty()) {
+                return new Pick(null, withRoom.size());
+            }
+            Candidate chosen = switch (strategy) {
+                case ROUND_ROBIN -> nextAfter(allowed, lastAgentId);
+                case WEIGHTED_ROUND_ROBIN -> nextWeighted(allowed, lastAgentId, streak);
+                case LEAST_LOADED -> leastLoaded(allowed, lastAgentId);
+            };
+            streak = lastAgentId != null && lastAgentId == chosen.id() ? streak + 1 : 1;
+            lastAgentId = chosen.id();
+            candidates.set(candidates.indexOf(chosen), chosen.withOneMore());
+            return new Pick(chosen.id(), withRoom.size());
+        }
+
+        /** Saves the team's position when any lead was handed out. */
+        void finish(Instant now) {
+            if (lastAgentId == null || lastAgentId.equals(initial.lastAgentId()) && streak == initial.streak()) {
+                return;
+            }
+            jdbc.sql("update allocation_cursor set last_agent_id = :agentId, streak = :streak, updated_at = :now where team_id = :teamId")
+                    .param("agentId", lastAgentId)
+                    .param("streak", streak)
+                    .param("now", Timestamp.from(now))
+                    .param("teamId", teamId)
+                    .update();
+        }
     }
 
     /** Returns the first agent after the last one in id order, wrapping around to the start. */
@@ -104,13 +142,13 @@ class AgentPicker {
     }
 
     /** Keeps the last agent until they had as many leads in a row as their weight, then moves on. */
-    private static Candidate nextWeighted(List<Candidate> allowed, Cursor cursor) {
+    private static Candidate nextWeighted(List<Candidate> allowed, Long lastAgentId, int streak) {
         for (Candidate candidate : allowed) {
-            if (cursor.lastAgentId() != null && candidate.id() == cursor.lastAgentId() && cursor.streak() < candidate.weight()) {
+            if (lastAgentId != null && candidate.id() == lastAgentId && streak < candidate.weight()) {
                 return candidate;
             }
         }
-        return nextAfter(allowed, cursor.lastAgentId());
+        return nextAfter(allowed, lastAgentId);
     }
 
     private static Candidate leastLoaded(List<Candidate> allowed, Long lastAgentId) {
@@ -129,7 +167,7 @@ class AgentPicker {
      * The outcome of a pick.
      *
      * @param agentId        the chosen agent, or null when nobody may take the lead
-     * @param agentsWithRoom how many present agents of the team are below their cap, whatever the lead
+     * @param agentsWithRoom how many present agents of the team were below their cap, whatever the lead
      */
     record Pick(Long agentId, int agentsWithRoom) {
     }
@@ -137,6 +175,14 @@ class AgentPicker {
     private record Cursor(Long lastAgentId, int streak) {
     }
 
-    private record Candidate(long id, int weight, int dailyCapacity, boolean speaksLanguage, long openLeads) {
+    private record Candidate(long id, int weight, int dailyCapacity, List<String> languages, long openLeads) {
+
+        boolean speaks(String language) {
+            return language == null || languages.contains(language);
+        }
+
+        Candidate withOneMore() {
+            return new Candidate(id, weight, dailyCapacity, languages, openLeads + 1);
+        }
     }
 }

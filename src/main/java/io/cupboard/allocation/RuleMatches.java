@@ -1,5 +1,9 @@
 package io.cupboard.allocation;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +36,15 @@ class RuleMatches {
     }
 
     Optional<MatchedRule> forLead(long leadId) {
-        return jdbc.sql("""
-                        select r.id, r.name, r.team_id, r.strategy, r.language, second_wave_team.id as second_wave_team_id
+        return Optional.ofNullable(forLeads(List.of(leadId)).get(leadId));
+    }
+
+    /** Returns the deciding rule of each lead that one matches, by lead id, in one query. */
+    Map<Long, MatchedRule> forLeads(Collection<Long> leadIds) {
+        Map<Long, MatchedRule> matches = new HashMap<>();
+        jdbc.sql("""
+                        select l.id as lead_id, r.id, r.name, r.team_id, r.strategy, r.language,
+                               second_wave_team.id as second_wave_team_id
                         from lead l
                         join lateral (
                             select r.* from allocation_rule r
@@ -42,17 +53,19 @@ class RuleMatches {
                             limit 1
                         ) r on true
                         left join team second_wave_team on second_wave_team.id = r.second_wave_team_id and second_wave_team.active
-                        where l.id = :leadId
+                        where l.id = any(cast(:leadIds as bigint[]))
                         """.formatted(MATCH_CONDITION))
-                .param("leadId", leadId)
-                .query((row, number) -> new MatchedRule(
-                        row.getLong("id"),
-                        row.getString("name"),
-                        row.getLong("team_id"),
-                        AllocationStrategy.valueOf(row.getString("strategy")),
-                        row.getString("language"),
-                        (Long) row.getObject("second_wave_team_id")))
-                .optional();
+                .param("leadIds", leadIds.toArray(Long[]::new))
+                .query(row -> {
+                    matches.put(row.getLong("lead_id"), new MatchedRule(
+                            row.getLong("id"),
+                            row.getString("name"),
+                            row.getLong("team_id"),
+                            AllocationStrategy.valueOf(row.getString("strategy")),
+                            row.getString("language"),
+                            (Long) row.getObject("second_wave_team_id")));
+                });
+        return matches;
     }
 
     /**

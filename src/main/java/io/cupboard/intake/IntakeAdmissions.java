@@ -17,7 +17,6 @@ import io.cupboard.allocation.LeadAllocator;
 import io.cupboard.lead.LeadAdmission;
 import io.cupboard.lead.LeadArrival;
 import io.cupboard.lead.LeadIntake;
-import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,19 +32,16 @@ public class IntakeAdmissions {
 
     /** The first key of the advisory locks that serialize the same delivery key. */
     private static final int DELIVERY_LOCK_NAMESPACE = 7202;
-    private static final int CLEAR_EVERY_ALLOCATIONS = 100;
 
     private final LeadIntake leadIntake;
     private final LeadAllocator allocator;
     private final JdbcClient jdbc;
-    private final EntityManager entityManager;
     private final Clock clock;
 
-    IntakeAdmissions(LeadIntake leadIntake, LeadAllocator allocator, JdbcClient jdbc, EntityManager entityManager, Clock clock) {
+    IntakeAdmissions(LeadIntake leadIntake, LeadAllocator allocator, JdbcClient jdbc, Clock clock) {
         this.leadIntake = leadIntake;
         this.allocator = allocator;
         this.jdbc = jdbc;
-        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -118,18 +114,7 @@ public class IntakeAdmissions {
                 toAllocate.add(admission.leadId());
             }
         }
-        // TODO: allocate a chunk's leads together (rules, previous owners and absent agents read once
-        // per chunk). One lead at a time is about ten statements each: a 100,000-row import spends most
-        // of its minute here (docs/benchmarks.md).
-        int allocated = 0;
-        for (long leadId : toAllocate) {
-            allocator.allocate(leadId);
-            if (++allocated % CLEAR_EVERY_ALLOCATIONS == 0) {
-                // Allocation loads each lead as an entity; a chunk of them would make every later flush check them all.
-                entityManager.flush();
-                entityManager.clear();
-            }
-        }
+        allocator.allocateAll(toAllocate);
 
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
         List<String> newKeys = new ArrayList<>();

@@ -21,7 +21,8 @@ public final class ValueCleaner {
      * The apostrophe that the rejected-rows download puts before a value starting with =, +, - or @,
      * so that a spreadsheet shows it as text; a re-uploaded file still carries it.
      */
-    private static final Pattern FORMULA_GUARD = Pattern.compile("^'(?=[=+\\-@])");
+    private static final String FORMULA_STARTS = "=+-@";
+    private static final boolean[] REPLACED = replacedCharacters();
 
     private ValueCleaner() {
     }
@@ -31,11 +32,38 @@ public final class ValueCleaner {
         if (raw == null) {
             return null;
         }
-        String text = INVISIBLE.matcher(raw).replaceAll("");
-        text = CONTROL.matcher(text).replaceAll(" ");
-        text = NO_BREAK_SPACES.matcher(text).replaceAll(" ");
-        text = FORMULA_GUARD.matcher(text.strip()).replaceFirst("");
+        // Most values have nothing to remove; an import cleans millions of them, so skip the patterns then.
+        String text = raw;
+        if (!isPlain(raw)) {
+            text = INVISIBLE.matcher(text).replaceAll("");
+            text = CONTROL.matcher(text).replaceAll(" ");
+            text = NO_BREAK_SPACES.matcher(text).replaceAll(" ");
+        }
         text = text.strip();
+        if (text.length() > 1 && text.charAt(0) == '\'' && FORMULA_STARTS.indexOf(text.charAt(1)) >= 0) {
+            text = text.substring(1).strip();
+        }
         return text.isEmpty() ? null : text;
+    }
+
+    /** Tells whether a value has none of the characters that the patterns replace. */
+    private static boolean isPlain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (REPLACED[raw.charAt(i)]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks every character that one of the patterns replaces, so the marks cannot drift from them. */
+    private static boolean[] replacedCharacters() {
+        boolean[] replaced = new boolean[Character.MAX_VALUE + 1];
+        for (int code = 0; code <= Character.MAX_VALUE; code++) {
+            String character = String.valueOf((char) code);
+            replaced[code] = INVISIBLE.matcher(character).matches() || CONTROL.matcher(character).matches()
+                    || NO_BREAK_SPACES.matcher(character).matches();
+        }
+        return replaced;
     }
 }

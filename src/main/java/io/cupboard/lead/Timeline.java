@@ -2,6 +2,7 @@ package io.cupboard.lead;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,24 @@ public class Timeline {
                 .param("kind", kind.name())
                 .param("outcome", outcome == null ? null : outcome.name())
                 .param("note", note)
+                .param("actorId", actorId)
+                .param("at", Timestamp.from(at))
+                .param("details", json.writeValueAsString(details))
+                .update();
+    }
+
+    /** Appends the same entry to each of many leads, in one statement. */
+    public void recordAll(Collection<Long> leadIds, ActivityKind kind, Long actorId, Instant at, Map<String, ?> details) {
+        if (leadIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into activity (lead_id, kind, actor_id, created_at, details)
+                        select lead_id, :kind, :actorId, :at, cast(:details as jsonb)
+                        from unnest(cast(:leadIds as bigint[])) as lead_id
+                        """)
+                .param("leadIds", leadIds.toArray(Long[]::new))
+                .param("kind", kind.name())
                 .param("actorId", actorId)
                 .param("at", Timestamp.from(at))
                 .param("details", json.writeValueAsString(details))

@@ -78,4 +78,17 @@ final class AllocationScenario {
                 campaign, null, ConsentBasis.INBOUND);
         return transaction.execute(status -> allocator.allocate(registration.register(contact, type, "test", null).getId()));
     }
+
+    /** Creates leads of the given sources and allocates them together in one transaction, as an import does. */
+    List<LeadAllocator.Allocation> newLeads(String... leadSources) {
+        return transaction.execute(status -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String leadSource : leadSources) {
+                LeadContact contact = new LeadContact("ליד בדיקה", Fixtures.uniquePhone(), null, null, null, "he", leadSource,
+                        null, null, ConsentBasis.INBOUND);
+                ids.add(registration.register(contact, LeadType.NEW, "test", null).getId());
+            }
+            return allocator.allocateAll(ids);
+        });
+    }
 }

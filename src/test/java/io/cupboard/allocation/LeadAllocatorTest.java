@@ -175,11 +175,67 @@ class LeadAllocatorTest {
         User absent = scenario.agent(team, 1, 10);
         User present = scenario.agent(team, 1, 10);
 
-        AgentPicker.Pick pick = transaction.execute(status -> picker.pick(team.getId(), AllocationStrategy.ROUND_ROBIN, null,
-                Set.of(), Set.of(absent.getId()), clock.instant()));
+        AgentPicker.Pick pick = transaction.execute(status -> picker.begin(team.getId(), Set.of(absent.getId()))
+                .pick(AllocationStrategy.ROUND_ROBIN, null, Set.of()));
 
         assertThat(pick.agentId()).isEqualTo(present.getId());
         assertThat(pick.agentsWithRoom()).isEqualTo(1);
+    }
+
+    @Test
+    void batchTakesTheSameTurnsAsOneLeadAtATime() {
+        List<Long> agents = ids(scenario.agent(team, 1, 100), scenario.agent(team, 2, 100));
+        scenario.rule(team, AllocationStrategy.WEIGHTED_ROUND_ROBIN);
+        String source = scenario.source;
+
+        List<Long> owners = scenario.newLeads(source, source, source, source, source, source).stream()
+                .map(LeadAllocator.Allocation::ownerId).toList();
+        Long next = scenario.newLead().ownerId();
+
+        assertThat(owners).containsExactly(agents.get(0), agents.get(1), agents.get(1), agents.get(0), agents.get(1), agents.get(1));
+        assertThat(next).isEqualTo(agents.get(0));
+    }
+
+    @Test
+    void batchFillsEachAgentToTheCapAndPoolsTheRest() {
+        User first = scenario.agent(team, 1, 2);
+        User second = scenario.agent(team, 1, 2);
+        scenario.rule(team, AllocationStrategy.LEAST_LOADED);
+        String source = scenario.source;
+
+        List<LeadAllocator.Allocation> allocations = scenario.newLeads(source, source, source, source, source);
+
+        assertThat(allocations).extracting(LeadAllocator.Allocation::ownerId)
+                .containsExactly(first.getId(), second.getId(), first.getId(), second.getId(), null);
+        assertThat(allocations).extracting(LeadAllocator.Allocation::teamId).containsOnly(team.getId());
+        assertThat(jdbc.sql("select count(*) from lead where team_id = ? and owner_id is null and closed_at is null")
+                .param(team.getId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from task where team_id = ? and owner_id = ? and state = 'OPEN'")
+                .param(team.getId()).param(first.getId()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void batchSendsEachLeadToItsOwnRuleAndRecordsLeadsWithoutOne() {
+        Team other = fixtures.team();
+        User here = scenario.agent(team, 1, 10);
+        User there = scenario.agent(other, 1, 10);
+        String otherSource = Fixtures.unique("other");
+        scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
+        scenario.rule(new RuleDefinition(Fixtures.unique("rule"), List.of(otherSource), List.of(), null, null, other.getId(),
+                AllocationStrategy.ROUND_ROBIN, null));
+
+        List<LeadAllocator.Allocation> allocations = scenario.newLeads(otherSource, scenario.source, Fixtures.unique("unknown"));
+
+        assertThat(allocations).extracting(LeadAllocator.Allocation::ownerId).containsExactly(there.getId(), here.getId(), null);
+        assertThat(allocations).extracting(LeadAllocator.Allocation::teamId).containsExactly(other.getId(), team.getId(), null);
+        long withoutRule = allocations.get(2).leadId();
+        assertThat(jdbc.sql("select details ->> 'why' from activity where lead_id = ? and kind = 'SYSTEM'")
+                .param(withoutRule).query(String.class).list()).containsExactly("noRule");
+        assertThat(jdbc.sql("select details ->> 'ruleId' from activity where lead_id = ? and kind = 'ASSIGNED'")
+                .param(allocations.get(0).leadId()).query(String.class).single()).isNotNull();
+        assertThat(events.stream(LeadAllocated.class).map(LeadAllocated::leadId))
+                .contains(allocations.get(0).leadId(), allocations.get(1).leadId())
+                .doesNotContain(withoutRule);
     }
 
     @Test

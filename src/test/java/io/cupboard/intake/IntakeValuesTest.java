@@ -40,6 +40,16 @@ class IntakeValuesTest {
     void cleanerDropsFormulaGuardOfRejectedDownload() {
         assertThat(ValueCleaner.clean("'=HYPERLINK(1)")).isEqualTo("=HYPERLINK(1)");
         assertThat(ValueCleaner.clean("'quoted'")).isEqualTo("'quoted'");
+        assertThat(ValueCleaner.clean("  '+972501234567 ")).isEqualTo("+972501234567");
+        assertThat(ValueCleaner.clean("'\u200F=1")).isEqualTo("=1");
+    }
+
+    @Test
+    void cleanerLeavesPlainValuesAsTheyAre() {
+        assertThat(ValueCleaner.clean("  דנה כהן  ")).isEqualTo("דנה כהן");
+        assertThat(ValueCleaner.clean("dana@example.com")).isEqualTo("dana@example.com");
+        assertThat(ValueCleaner.clean("'")).isEqualTo("'");
+        assertThat(ValueCleaner.clean("\u2007050\u202F1234567")).isEqualTo("050 1234567");
     }
 
     @ParameterizedTest
