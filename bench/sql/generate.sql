@@ -132,6 +132,15 @@ from (values ('facebook', 'פייסבוק'), ('google', 'גוגל'), ('website',
              ('referral', 'המלצות')) as v (code, name),
      clock c;
 
+-- Allocation rules ---------------------------------------------------------------------------
+-- The import of bench/run names the campaign below, which a rule sends round robin to the first
+-- team, as a center routes a campaign. Its agents are mostly at their cap, so most of the
+-- imported leads wait in that team's pool, and the generated leads match no rule.
+insert into allocation_rule (name, position, sources, campaigns, team_id, strategy, created_at)
+select 'קמפיין ייבוא', 1, '{facebook}', '{campaign-import}', t.id, 'ROUND_ROBIN', c.day_start - interval '800 days'
+from bench_team t, clock c
+where t.team_no = 1;
+
 -- Leads ------------------------------------------------------------------------------------
 -- Leads arrive evenly over the two years before the anchor, lead n after lead n - 1, and the last
 -- day's leads arrive this morning. Recent leads are mostly open and older ones less often, about

@@ -356,6 +356,40 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void importWritesBaselineWritesAndRollsBack() throws SQLException {
+        jdbc.sql("drop table if exists bench_import_staging").update();
+        jdbc.sql("""
+                create table bench_import_staging as
+                select 'ליד ' || n as full_name, '+97254' || (3000000 + n) as phone, 'writes' || n || '@example.com' as email,
+                       'חיפה' as city, 'facebook' as source, 'campaign-import' as campaign
+                from generate_series(1, 40) as n
+                """).update();
+        long leads = count("select count(*) from lead");
+
+        List<String> statements = BenchScript.load("import-writes.sql", Map.of()).statements();
+        assertThat(statements.get(statements.size() - 1).strip()).isEqualToIgnoringCase("rollback;");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements.subList(0, statements.size() - 1)) {
+                statement.execute(sql);
+            }
+            var written = statement.executeQuery("""
+                    select (select count(*) from lead) as leads,
+                           (select count(*) from activity a join bench_import_leads l on l.id = a.lead_id) as activities,
+                           (select count(*) from task t join bench_import_leads l on l.id = t.lead_id where t.owner_id is not null) as tasks
+                    """);
+            written.next();
+            assertThat(written.getLong("leads")).isEqualTo(leads + 40);
+            assertThat(written.getLong("activities")).isEqualTo(80);
+            assertThat(written.getLong("tasks")).isEqualTo(40);
+            statement.execute("rollback");
+        }
+
+        assertThat(count("select count(*) from lead")).isEqualTo(leads);
+        assertThat(count("select count(*) from import_batch where file_name = 'import-writes.csv'")).isZero();
+        jdbc.sql("drop table bench_import_staging").update();
+    }
+
+    @Test
     void poolDuplicateCheckFindsNone() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Map<String, Object>> rows = BenchScript.load("pool-duplicates.sql",
