@@ -59,6 +59,27 @@ public class LeadStatus {
         this.active = true;
     }
 
+    /** Copies every field, so that the copy can be shared while no persistence context manages it. */
+    private LeadStatus(LeadStatus source) {
+        this.id = source.id;
+        this.code = source.code;
+        this.nameHe = source.nameHe;
+        this.nameEn = source.nameEn;
+        this.category = source.category;
+        this.taskType = source.taskType;
+        this.defaultDelayMinutes = source.defaultDelayMinutes;
+        this.priorityRank = source.priorityRank;
+        this.sortOrder = source.sortOrder;
+        this.active = source.active;
+        this.systemStatus = source.systemStatus;
+        this.version = source.version;
+    }
+
+    /** Returns a copy that no persistence context manages, for {@link LeadSettingsCache}. */
+    LeadStatus unmanagedCopy() {
+        return new LeadStatus(this);
+    }
+
     public void rename(String nameHe, String nameEn) {
         this.nameHe = nameHe.strip();
         this.nameEn = nameEn.strip();

@@ -27,6 +27,18 @@ public class OutcomeSetting {
     protected OutcomeSetting() {
     }
 
+    private OutcomeSetting(OutcomeSetting source) {
+        this.outcome = source.outcome;
+        this.statusId = source.statusId;
+        this.reasonId = source.reasonId;
+        this.version = source.version;
+    }
+
+    /** Returns a copy that no persistence context manages, for {@link LeadSettingsCache}. */
+    OutcomeSetting unmanagedCopy() {
+        return new OutcomeSetting(this);
+    }
+
     public void change(LeadStatus status, DisqualificationReason reason) {
         boolean closing = outcome.closesLead();
         if (status.isOpen() == closing) {

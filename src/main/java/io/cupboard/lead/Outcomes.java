@@ -27,9 +27,9 @@ public class Outcomes {
     private final LeadAccess access;
     private final LeadRepository leads;
     private final TaskRepository tasks;
-    private final LeadStatusRepository statuses;
+    private final TaskCompletion taskCompletion;
+    private final LeadSettingsCache settings;
     private final DisqualificationReasonRepository reasons;
-    private final OutcomeSettingRepository settings;
     private final ContactPolicies policies;
     private final BusinessCalendar calendar;
     private final Timeline timeline;
@@ -37,16 +37,16 @@ public class Outcomes {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outcomes(LeadAccess access, LeadRepository leads, TaskRepository tasks, LeadStatusRepository statuses,
-             DisqualificationReasonRepository reasons, OutcomeSettingRepository settings, ContactPolicies policies,
+    Outcomes(LeadAccess access, LeadRepository leads, TaskRepository tasks, TaskCompletion taskCompletion,
+             LeadSettingsCache settings, DisqualificationReasonRepository reasons, ContactPolicies policies,
              BusinessCalendar calendar, Timeline timeline, DoNotCallList doNotCall, ApplicationEventPublisher events,
              Clock clock) {
         this.access = access;
         this.leads = leads;
         this.tasks = tasks;
-        this.statuses = statuses;
-        this.reasons = reasons;
+        this.taskCompletion = taskCompletion;
         this.settings = settings;
+        this.reasons = reasons;
         this.policies = policies;
         this.calendar = calendar;
         this.timeline = timeline;
@@ -83,14 +83,13 @@ public class Outcomes {
     private OutcomeResult apply(Lead lead, OutcomeRequest request, Long actorId) {
         Instant now = clock.instant();
         CallOutcome outcome = request.outcome();
-        OutcomeSetting setting = settings.findById(outcome).orElseThrow();
-        LeadStatus from = statuses.findById(lead.getStatusId()).orElseThrow();
+        OutcomeSetting setting = settings.outcomeSetting(outcome);
+        LeadStatus from = status(lead.getStatusId());
         ContactPolicy policy = policies.policyFor(lead);
         validate(request, now);
 
-        // The task's flush comes before the lead changes, so that it does not write the lead too:
-        // the lead is then updated once, with its version one higher, instead of twice.
-        closeOpenTask(lead.getId(), now);
+        // Before the next task is inserted: the unique index allows one open task per lead.
+        taskCompletion.completeOpenTask(lead.getId(), now);
         lead.recordCall(now);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -173,13 +172,13 @@ public class Outcomes {
         if (policy.attemptsEnd() == AttemptsEnd.SECOND_WAVE && lead.getWave() < policy.maxWaves()) {
             lead.startNextWave();
             lead.assignTo(null, policy.secondWaveTeamId() == null ? lead.getTeamId() : policy.secondWaveTeamId(), now);
-            NextStep step = openWith(lead, statuses.findByCode("ATTEMPTING").orElseThrow(), TaskType.RETRY,
+            NextStep step = openWith(lead, settings.statusByCode("ATTEMPTING").orElseThrow(), TaskType.RETRY,
                     calendar.nextOpenSlot(now), now);
             return new NextStep(step.status(), step.task(), true);
         }
         DisqualificationReason reason = reasons.findByCode(policy.unreachableReasonCode())
                 .orElseThrow(() -> new IllegalStateException("Unreachable reason " + policy.unreachableReasonCode() + " does not exist"));
-        return close(lead, statuses.findByCode(LeadStatus.UNREACHABLE).orElseThrow(), reason, now);
+        return close(lead, settings.statusByCode(LeadStatus.UNREACHABLE).orElseThrow(), reason, now);
     }
 
     private NextStep followUp(Lead lead, OutcomeSetting setting, Long chosenStatusId, ContactPolicy policy, Instant now) {
@@ -215,14 +214,6 @@ public class Outcomes {
         return new NextStep(status, null, false);
     }
 
-    /** Completes the open task before a new one is inserted: the unique index allows one open task per lead. */
-    private void closeOpenTask(long leadId, Instant now) {
-        tasks.findOpenByLeadId(leadId).ifPresent(task -> {
-            task.complete(now);
-            tasks.saveAndFlush(task);
-        });
-    }
-
     private DisqualificationReason activeReason(Long reasonId) {
         DisqualificationReason reason = reasons.findById(reasonId)
                 .orElseThrow(() -> new LeadRuleException("outcome.error.reasonRequired", "Reason " + reasonId + " does not exist"));
@@ -234,12 +225,12 @@ public class Outcomes {
 
     /** Loads the status an agent chose, which an admin may have deleted since the card was loaded. */
     private LeadStatus chosenFollowUpStatus(long statusId) {
-        return statuses.findById(statusId).orElseThrow(() -> new LeadRuleException("outcome.error.followUpStatusInvalid",
+        return settings.status(statusId).orElseThrow(() -> new LeadRuleException("outcome.error.followUpStatusInvalid",
                 "Status " + statusId + " does not exist"));
     }
 
     private LeadStatus status(Long statusId) {
-        return statuses.findById(statusId).orElseThrow(() -> new IllegalStateException("Status " + statusId + " does not exist"));
+        return settings.status(statusId).orElseThrow(() -> new IllegalStateException("Status " + statusId + " does not exist"));
     }
 
     private static String blankToNull(String note) {

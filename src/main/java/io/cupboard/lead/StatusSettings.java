@@ -25,16 +25,19 @@ public class StatusSettings {
     private final DisqualificationReasonRepository reasons;
     private final OutcomeSettingRepository settings;
     private final JdbcClient jdbc;
+    private final LeadSettingsCache cache;
 
     StatusSettings(LeadStatusRepository statuses, DisqualificationReasonRepository reasons,
-                   OutcomeSettingRepository settings, JdbcClient jdbc) {
+                   OutcomeSettingRepository settings, JdbcClient jdbc, LeadSettingsCache cache) {
         this.statuses = statuses;
         this.reasons = reasons;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     public LeadStatus createStatus(StatusDefinition definition) {
+        cache.invalidateAfterTransaction();
         String code = validCode(definition.code());
         if (statuses.existsByCodeIgnoreCase(code)) {
             throw new SettingsRejectedException("code", "settings.error.duplicateCode", "Status code " + code + " exists", code);
@@ -49,6 +52,7 @@ public class StatusSettings {
     }
 
     public void updateStatus(long id, int version, StatusDefinition definition) {
+        cache.invalidateAfterTransaction();
         LeadStatus status = currentStatus(id, version);
         validateNames(definition.nameHe(), definition.nameEn());
         validateBehaviour(definition);
@@ -65,6 +69,7 @@ public class StatusSettings {
     }
 
     public void setStatusActive(long id, int version, boolean active) {
+        cache.invalidateAfterTransaction();
         LeadStatus status = currentStatus(id, version);
         if (active) {
             status.activate();
@@ -81,6 +86,7 @@ public class StatusSettings {
 
     /** Deletes a status that no lead has ever had; a used one can only be deactivated. */
     public void deleteStatus(long id, int version) {
+        cache.invalidateAfterTransaction();
         LeadStatus status = currentStatus(id, version);
         long uses = jdbc.sql("""
                 select (select count(*) from lead where status_id = :id)
@@ -95,6 +101,7 @@ public class StatusSettings {
 
     /** Moves a status one place up (towards the start) or down in the list. */
     public void moveStatus(long id, boolean up) {
+        cache.invalidateAfterTransaction();
         List<LeadStatus> ordered = statuses.findAllByOrderBySortOrderAscIdAsc();
         swap(ordered.stream().map(status -> (Sortable) new SortableStatus(status)).toList(), id, up);
     }
@@ -148,6 +155,7 @@ public class StatusSettings {
 
     /** Changes the status (and fixed reason) a call outcome leads to. */
     public void changeOutcome(CallOutcome outcome, long statusId, Long reasonId) {
+        cache.invalidateAfterTransaction();
         OutcomeSetting setting = settings.findById(outcome).orElseThrow();
         LeadStatus status = statuses.findById(statusId)
                 .orElseThrow(() -> new SettingsRejectedException("statusId", "settings.error.notFound", "Status " + statusId + " not found"));

@@ -71,12 +71,6 @@ public class Task {
         this.createdAt = createdAt;
     }
 
-    void complete(Instant at) {
-        requireOpen();
-        this.state = TaskState.DONE;
-        this.completedAt = at;
-    }
-
     void cancel(Instant at) {
         requireOpen();
         this.state = TaskState.CANCELLED;

@@ -44,9 +44,12 @@ public class ContactPolicySettings {
     private final TeamRepository teams;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final DatabaseContactPolicies cache;
 
-    ContactPolicySettings(PolicyStore store, StatusCatalog catalog, TeamRepository teams, BusinessCalendar calendar, Clock clock) {
+    ContactPolicySettings(PolicyStore store, StatusCatalog catalog, TeamRepository teams, BusinessCalendar calendar, Clock clock,
+                          DatabaseContactPolicies cache) {
         this.store = store;
+        this.cache = cache;
         this.catalog = catalog;
         this.teams = teams;
         this.calendar = calendar;
@@ -71,6 +74,7 @@ public class ContactPolicySettings {
     public StoredPolicy create(PolicyDefinition definition, Long actorId) {
         ValidPolicy policy = validate(definition, null);
         long id = store.insert(policy, actorId, clock.instant());
+        cache.invalidateAfterTransaction();
         log.info("Created contact policy {} for {} leads from source {}", id, policy.leadType(), policy.source());
         return store.byId(id).orElseThrow();
     }
@@ -93,6 +97,7 @@ public class ContactPolicySettings {
                     + " keeps its lead type");
         }
         ValidPolicy policy = validate(definition, id);
+        cache.invalidateAfterTransaction();
         if (!store.update(id, version, policy, actorId, clock.instant())) {
             throw new SettingsRejectedException(null, "policy.error.conflict", "Contact policy " + id + " changed meanwhile");
         }
@@ -105,6 +110,7 @@ public class ContactPolicySettings {
         if (current.isBasePolicy()) {
             throw new SettingsRejectedException(null, "policy.error.baseDelete", "The base policy of " + current.leadType() + " stays");
         }
+        cache.invalidateAfterTransaction();
         if (!store.delete(id, version)) {
             throw new SettingsRejectedException(null, "policy.error.conflict", "Contact policy " + id + " changed meanwhile");
         }

@@ -3,28 +3,42 @@ package io.cupboard.policy;
 import io.cupboard.lead.ContactPolicies;
 import io.cupboard.lead.ContactPolicy;
 import io.cupboard.lead.LeadType;
+import io.cupboard.shared.SettingsCache;
+import io.cupboard.shared.SettingsCacheProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The admin's contact policies from the database: the policy for the lead's source when there is
- * one, otherwise its lead type's policy for every source.
+ * one, otherwise its lead type's policy for every source. Every call outcome reads one, so they
+ * are kept in memory; {@link ContactPolicySettings} drops them when the admin changes a policy.
  */
 @Component
 class DatabaseContactPolicies implements ContactPolicies {
 
     private final PolicyStore store;
+    private final SettingsCache<Key, ContactPolicy> policies;
 
-    DatabaseContactPolicies(PolicyStore store) {
+    DatabaseContactPolicies(PolicyStore store, SettingsCacheProperties properties) {
         this.store = store;
+        this.policies = new SettingsCache<>(properties);
     }
 
     @Override
     @Transactional(readOnly = true)
     public ContactPolicy policyFor(LeadType type, String source) {
-        return store.find(type, source)
+        return policies.get(new Key(type, source), key -> store.find(key.type(), key.source())
                 .map(StoredPolicy::toContactPolicy)
                 // The migrations create one policy per lead type and the admin pages cannot delete it.
-                .orElseThrow(() -> new IllegalStateException("No contact policy for lead type " + type));
+                .orElseThrow(() -> new IllegalStateException("No contact policy for lead type " + type)));
+    }
+
+    /** Drops every cached policy when the admin's transaction ends. */
+    void invalidateAfterTransaction() {
+        policies.invalidateAfterTransaction();
+    }
+
+    /** The source as the lead has it: the store compares sources without case. */
+    private record Key(LeadType type, String source) {
     }
 }

@@ -49,6 +49,9 @@ class OutcomesTest {
     @Autowired
     StatusCatalog catalog;
 
+    @Autowired
+    StatusSettings statusSettings;
+
     private User agent;
     private CurrentUser agentUser;
     private Lead lead;
@@ -312,6 +315,55 @@ class OutcomesTest {
         assertThatThrownBy(() -> outcomes.record(lead.getId(), version(), OutcomeRequest.of(CallOutcome.SALE), fixtures.signedIn(other)))
                 .isInstanceOf(LeadNotFoundException.class);
         assertThat(leadRow().get("closed_at")).isNull();
+    }
+
+    @Test
+    void changedOutcomeSettingAppliesAtOnce() {
+        record(OutcomeRequest.of(CallOutcome.FOLLOW_UP));
+        LeadStatus quote = createFollowUpStatus(60);
+        long before = catalog.outcomeSettings().stream().filter(setting -> setting.getOutcome() == CallOutcome.FOLLOW_UP)
+                .findFirst().orElseThrow().getStatusId();
+        try {
+            statusSettings.changeOutcome(CallOutcome.FOLLOW_UP, quote.getId(), null);
+
+            OutcomeResult result = record(OutcomeRequest.of(CallOutcome.FOLLOW_UP));
+
+            assertThat(result.statusCode()).isEqualTo(quote.getCode());
+            assertThat(statusCode(leadRow())).isEqualTo(quote.getCode());
+        } finally {
+            statusSettings.changeOutcome(CallOutcome.FOLLOW_UP, before, null);
+        }
+    }
+
+    @Test
+    void changedStatusDelayAppliesAtOnce() {
+        LeadStatus quote = createFollowUpStatus(60);
+        OutcomeResult first = record(new OutcomeRequest(CallOutcome.FOLLOW_UP, null, null, quote.getId(), null));
+        assertThat(first.nextDueAt()).isEqualTo(calendar.addBusinessMinutes(TUESDAY_MORNING, 60));
+
+        statusSettings.updateStatus(quote.getId(), quote.getVersion(), new StatusDefinition(quote.getCode(), "נשלחה הצעה",
+                "Quote sent", StatusCategory.OPEN, TaskType.FOLLOW_UP, 180, 45));
+        OutcomeResult second = record(new OutcomeRequest(CallOutcome.FOLLOW_UP, null, null, quote.getId(), null));
+
+        assertThat(second.nextDueAt()).isEqualTo(calendar.addBusinessMinutes(TUESDAY_MORNING, 180));
+    }
+
+    @Test
+    void deactivatedStatusIsRejectedAtOnce() {
+        LeadStatus quote = createFollowUpStatus(60);
+        record(new OutcomeRequest(CallOutcome.FOLLOW_UP, null, null, quote.getId(), null));
+
+        statusSettings.setStatusActive(quote.getId(), quote.getVersion(), false);
+
+        assertThatThrownBy(() -> record(new OutcomeRequest(CallOutcome.FOLLOW_UP, null, null, quote.getId(), null)))
+                .isInstanceOf(LeadRuleException.class);
+        assertThat(statusCode(leadRow())).isEqualTo(quote.getCode());
+    }
+
+    private LeadStatus createFollowUpStatus(int delayMinutes) {
+        String code = ("QUOTE_" + Fixtures.unique("X").replaceAll("[^0-9]", "_")).toUpperCase();
+        return statusSettings.createStatus(new StatusDefinition(code, "נשלחה הצעה", "Quote sent", StatusCategory.OPEN,
+                TaskType.FOLLOW_UP, delayMinutes, 45));
     }
 
     private String attempt(int version, OutcomeRequest request) {

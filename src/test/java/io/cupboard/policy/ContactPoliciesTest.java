@@ -117,6 +117,18 @@ class ContactPoliciesTest {
     }
 
     @Test
+    void changedPolicyAppliesAtOnce() {
+        StoredPolicy created = settings.create(definition(15, List.of(step(RetryStep.Kind.BUSINESS_MINUTES, 60)), 3), null);
+        assertThat(policies.policyFor(LeadType.NEW, source).firstContactMinutes()).isEqualTo(15);
+
+        settings.update(created.id(), created.version(), definition(25, List.of(step(RetryStep.Kind.BUSINESS_MINUTES, 60)), 3), null);
+        assertThat(policies.policyFor(LeadType.NEW, source).firstContactMinutes()).isEqualTo(25);
+
+        settings.delete(created.id(), created.version() + 1);
+        assertThat(policies.policyFor(LeadType.NEW, source).firstContactMinutes()).isEqualTo(5);
+    }
+
+    @Test
     void firstContactDeadlineFollowsPolicy() {
         settings.create(definition(45, List.of(step(RetryStep.Kind.BUSINESS_MINUTES, 60)), 3), null);
 

@@ -87,7 +87,7 @@ class LeadCardController {
         }
         OutcomeResult result;
         try {
-            result = outcomes.record(leadId, form.version(), toRequest(form), user);
+            result = outcomes.record(leadId, form.getVersion(), toRequest(form), user);
         } catch (LeadConflictException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return respond(leadId, form.nextMode(), user, "error", "lead.conflict", new Object[0], htmx, model, redirect);
@@ -99,7 +99,7 @@ class LeadCardController {
             response.setHeader("HX-Redirect", "/cup/next");
             return htmx == null ? "redirect:/cup/next" : "lead/card :: empty";
         }
-        return respond(leadId, false, user, "success", "outcome.saved", new Object[] {summary(result, form.outcome(), locale)},
+        return respond(leadId, false, user, "success", "outcome.saved", new Object[] {summary(result, form.getOutcome(), locale)},
                 htmx, model, redirect);
     }
 
@@ -155,8 +155,8 @@ class LeadCardController {
     }
 
     private OutcomeRequest toRequest(OutcomeForm form) {
-        Instant callbackAt = form.callbackAt() == null ? null : form.callbackAt().atZone(calendar.zone()).toInstant();
-        return new OutcomeRequest(form.outcome(), callbackAt, form.reasonId(), form.statusId(), form.note());
+        Instant callbackAt = form.getCallbackAt() == null ? null : form.getCallbackAt().atZone(calendar.zone()).toInstant();
+        return new OutcomeRequest(form.getOutcome(), callbackAt, form.getReasonId(), form.getStatusId(), form.getNote());
     }
 
 
