@@ -74,6 +74,14 @@ class PoolDrain {
               and u.daily_capacity > (select count(*) from lead l where l.owner_id = u.id and l.closed_at is null)
             """;
 
+    /**
+     * Whether any rule can decide a team: leads without a team wait for a rule that matches them,
+     * and {@link RuleMatches#MATCH_CONDITION} needs an active rule of an active team.
+     */
+    private static final String ANY_ACTIVE_RULE = """
+            select exists (select 1 from allocation_rule r join team t on t.id = r.team_id where r.active and t.active)
+            """;
+
     private final LeadAllocator allocator;
     private final AgentAvailability availability;
     private final JdbcClient jdbc;
@@ -94,16 +102,15 @@ class PoolDrain {
 
     /**
      * Allocates the waiting leads of one team's pool, or of no team when {@code teamId} is null, up
-     * to the batch size. A team where no present agent has room is skipped without an attempt, and
-     * a drain stops early once nobody in the team has room.
+     * to the batch size. A team where no present agent has room, and the leads without a team when
+     * no rule is active, are skipped without an attempt. A drain stops early once nobody in the team
+     * has room.
      *
      * @return the number of leads that got an agent or, for leads without a team, a team
      */
     int drain(Long teamId) {
-        if (teamId != null && teamsWithRoom(List.of(teamId)).isEmpty()) {
-            return 0;
-        }
-        return drainPool(teamId);
+        boolean possible = teamId == null ? anyActiveRule() : !teamsWithRoom(List.of(teamId)).isEmpty();
+        return possible ? drainPool(teamId) : 0;
     }
 
     private int drainPool(Long teamId) {
@@ -134,6 +141,7 @@ class PoolDrain {
     /**
      * Drains every team's pool and the leads without a team. Teams where no present agent has room
      * are found with one query and skipped, so an idle run makes no allocation attempt in them.
+     * The leads without a team are skipped when no rule is active.
      */
     int drainAll() {
         List<Long> teams = jdbc.sql(POOLED_TEAMS)
@@ -142,8 +150,8 @@ class PoolDrain {
         Set<Long> withRoom = teamsWithRoom(teams.stream().filter(Objects::nonNull).toList());
         int allocated = 0;
         for (Long teamId : teams) {
-            // Leads without a team get their team from a rule, so no team can be checked for them in advance.
-            if (teamId == null || withRoom.contains(teamId)) {
+            boolean possible = teamId == null ? anyActiveRule() : withRoom.contains(teamId);
+            if (possible) {
                 allocated += drainPool(teamId);
             }
         }
@@ -176,6 +184,10 @@ class PoolDrain {
             }
         }
         return withRoom;
+    }
+
+    private boolean anyActiveRule() {
+        return jdbc.sql(ANY_ACTIVE_RULE).query(Boolean.class).single();
     }
 
     /**
@@ -233,6 +245,8 @@ class PoolDrain {
      * rule matches now can be allocated, so the others are not visited at all.
      */
     private List<WaitingLead> waitingLeads(Long teamId, WaitingLead after, int limit) {
+        // NOTE: while active rules match none of the leads without a team, every drain reads all of
+        // them, so its cost grows with their number.
         String teamCondition = teamId == null
                 ? "l.team_id is null and exists (select 1 from allocation_rule r where " + RuleMatches.MATCH_CONDITION + ")"
                 : "l.team_id = :teamId";

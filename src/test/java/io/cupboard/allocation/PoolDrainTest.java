@@ -130,6 +130,23 @@ class PoolDrainTest {
     }
 
     @Test
+    void drainAllAllocatesLeadsWithoutTeam() {
+        Team team = fixtures.team();
+        User agent = scenario.agent(team, 1, 10);
+        long lead = scenario.newLead().leadId();
+        assertThat(owner(lead)).isNull();
+        // Written directly, because creating a rule through AllocationRules drains these leads itself.
+        jdbc.sql("""
+                insert into allocation_rule (name, position, active, sources, campaigns, team_id, strategy, created_at)
+                values (?, 100000, true, array[lower(?)], '{}', ?, 'ROUND_ROBIN', now())
+                """).params(Fixtures.unique("rule"), scenario.source, team.getId()).update();
+
+        drain.drainAll();
+
+        assertThat(owner(lead)).isEqualTo(agent.getId());
+    }
+
+    @Test
     void teamsWithRoomFollowsAgentPicker() {
         Team full = fixtures.team();
         User atCap = scenario.agent(full, 1, 1);
