@@ -1,9 +1,16 @@
 package io.cupboard.allocation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.cupboard.allocation.LeadAllocator.Attempt;
 import io.cupboard.allocation.LeadAllocator.Result;
@@ -54,26 +61,59 @@ class PoolDrain {
             select null where exists (select 1 from lead where closed_at is null and owner_id is null and team_id is null)
             """;
 
+    /**
+     * The active agents of the given teams who are below their daily capacity, absent or not. This
+     * is the room condition of AgentPicker, which counts the open leads the same way. The
+     * {@code daily_capacity > 0} test is implied by the count, and it saves the count for agents
+     * without capacity.
+     */
+    private static final String AGENTS_WITH_ROOM = """
+            select u.team_id, u.id from app_user u
+            where u.team_id = any(cast(:teamIds as bigint[])) and u.role = 'AGENT' and u.active
+              and u.daily_capacity > 0
+              and u.daily_capacity > (select count(*) from lead l where l.owner_id = u.id and l.closed_at is null)
+            """;
+
+    /**
+     * Whether any rule can decide a team: leads without a team wait for a rule that matches them,
+     * and {@link RuleMatches#MATCH_CONDITION} needs an active rule of an active team.
+     */
+    private static final String ANY_ACTIVE_RULE = """
+            select exists (select 1 from allocation_rule r join team t on t.id = r.team_id where r.active and t.active)
+            """;
+
     private final LeadAllocator allocator;
+    private final AgentAvailability availability;
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
     private final int batchSize;
+    private final Clock clock;
 
-    PoolDrain(LeadAllocator allocator, JdbcClient jdbc, PlatformTransactionManager transactions, AllocationProperties properties) {
+    PoolDrain(LeadAllocator allocator, AgentAvailability availability, JdbcClient jdbc,
+              PlatformTransactionManager transactions, AllocationProperties properties, Clock clock) {
         this.allocator = allocator;
+        this.availability = availability;
         this.jdbc = jdbc;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.batchSize = properties.batchSize();
+        this.clock = clock;
     }
 
     /**
      * Allocates the waiting leads of one team's pool, or of no team when {@code teamId} is null, up
-     * to the batch size. It stops early once nobody in the team has room.
+     * to the batch size. A team where no present agent has room, and the leads without a team when
+     * no rule is active, are skipped without an attempt. A drain stops early once nobody in the team
+     * has room.
      *
      * @return the number of leads that got an agent or, for leads without a team, a team
      */
     int drain(Long teamId) {
+        boolean possible = teamId == null ? anyActiveRule() : !teamsWithRoom(List.of(teamId)).isEmpty();
+        return possible ? drainPool(teamId) : 0;
+    }
+
+    private int drainPool(Long teamId) {
         int allocated = 0;
         int visited = 0;
         WaitingLead last = null;
@@ -98,16 +138,56 @@ class PoolDrain {
         return allocated;
     }
 
-    /** Drains every team's pool and the leads without a team. */
+    /**
+     * Drains every team's pool and the leads without a team. Teams where no present agent has room
+     * are found with one query and skipped, so an idle run makes no allocation attempt in them.
+     * The leads without a team are skipped when no rule is active.
+     */
     int drainAll() {
         List<Long> teams = jdbc.sql(POOLED_TEAMS)
                 .query((row, number) -> (Long) row.getObject("team_id"))
                 .list();
+        Set<Long> withRoom = teamsWithRoom(teams.stream().filter(Objects::nonNull).toList());
         int allocated = 0;
         for (Long teamId : teams) {
-            allocated += drain(teamId);
+            boolean possible = teamId == null ? anyActiveRule() : withRoom.contains(teamId);
+            if (possible) {
+                allocated += drainPool(teamId);
+            }
         }
         return allocated;
+    }
+
+    /**
+     * Returns those of the teams where at least one active, present agent is below their daily
+     * capacity. In the other teams every allocation attempt would find no agent with room
+     * ({@link LeadAllocator.Attempt#agentsWithRoom()} 0), so their pools cannot drain now.
+     */
+    Set<Long> teamsWithRoom(Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, Set<Long>> agentsByTeam = jdbc.sql(AGENTS_WITH_ROOM)
+                .param("teamIds", teamIds.toArray(Long[]::new))
+                .query((row, number) -> new TeamAgent(row.getLong("team_id"), row.getLong("id")))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(TeamAgent::teamId, Collectors.mapping(TeamAgent::agentId, Collectors.toSet())));
+        // Absence comes from AgentAvailability, which tests may replace, so it is asked per team and
+        // only for teams where someone has room.
+        Instant now = clock.instant();
+        Set<Long> withRoom = new HashSet<>();
+        for (Map.Entry<Long, Set<Long>> team : agentsByTeam.entrySet()) {
+            Set<Long> absent = availability.absentAgents(team.getKey(), now);
+            if (!absent.containsAll(team.getValue())) {
+                withRoom.add(team.getKey());
+            }
+        }
+        return withRoom;
+    }
+
+    private boolean anyActiveRule() {
+        return jdbc.sql(ANY_ACTIVE_RULE).query(Boolean.class).single();
     }
 
     /**
@@ -165,6 +245,8 @@ class PoolDrain {
      * rule matches now can be allocated, so the others are not visited at all.
      */
     private List<WaitingLead> waitingLeads(Long teamId, WaitingLead after, int limit) {
+        // NOTE: while active rules match none of the leads without a team, every drain reads all of
+        // them, so its cost grows with their number.
         String teamCondition = teamId == null
                 ? "l.team_id is null and exists (select 1 from allocation_rule r where " + RuleMatches.MATCH_CONDITION + ")"
                 : "l.team_id = :teamId";
@@ -184,6 +266,9 @@ class PoolDrain {
             query = query.param("afterCreatedAt", after.createdAt()).param("afterId", after.id());
         }
         return query.query((row, number) -> new WaitingLead(row.getLong("id"), row.getTimestamp("created_at"))).list();
+    }
+
+    private record TeamAgent(long teamId, long agentId) {
     }
 
     /** A lead waiting in a pool, with the key that orders the pool. */

@@ -3,9 +3,11 @@ package io.cupboard.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -333,6 +335,33 @@ class BenchmarkSmokeTest {
         assertThat(sweep.statementRows()).isEqualTo(sweep.jobRows());
         assertThat(count("select count(*) from alert")).isEqualTo(alertsBefore);
         assertThat(count("select count(*) from information_schema.tables where table_name like 'bench_armed%'")).isZero();
+    }
+
+    @Test
+    void apiCleanupStatementDeletesWhatTheJobDeletes() throws SQLException {
+        long armed = LEADS / 100;
+        long recordsBefore = count("select count(*) from intake_idempotency");
+        long windowsBefore = count("select count(*) from intake_rate_window");
+        // The arming adds a live record per lead of the last day. Without such leads, the exact counts below
+        // would not show that live records stay.
+        assertThat(count("select count(*) from lead where created_at >= ?",
+                clock.instant().minus(Duration.ofHours(24)).plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))).isPositive();
+
+        JobSweeps.Sweep sweep = new JobSweeps(context).apiCleanup(0.01, armed);
+
+        assertThat(sweep.armed()).isEqualTo(armed);
+        assertThat(sweep.jobRows()).isEqualTo(armed);
+        assertThat(sweep.statementRows()).isEqualTo(armed);
+        assertThat(sweep.jobOtherRows()).isZero();
+        assertThat(count("select count(*) from intake_idempotency")).isEqualTo(recordsBefore);
+        assertThat(count("select count(*) from intake_rate_window")).isEqualTo(windowsBefore);
+        assertThat(count("select count(*) from intake_api_key where key_prefix = 'cbk_benchsweep'")).isZero();
+        assertThat(count("select count(*) from information_schema.tables where table_name like 'bench_saved%'")).isZero();
+    }
+
+    @Test
+    void everyJobHasSweepBenchmark() {
+        assertThat(new JobSweeps(context).unmeasuredJobs()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.cupboard.bench;
 
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +26,7 @@ import io.cupboard.alert.AlertSweepResult;
 import io.cupboard.allocation.AllocationProperties;
 import io.cupboard.allocation.SecondWave;
 import io.cupboard.calendar.BusinessCalendar;
+import io.cupboard.intake.IntakeProperties;
 import io.cupboard.shared.JobRun;
 import io.cupboard.sla.SlaProperties;
 import io.cupboard.sla.SlaSweep;
@@ -35,6 +37,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Times each scheduled job's sweep against the single SQL statement that makes the same
@@ -49,9 +52,15 @@ public final class JobSweeps {
     /** The reason the day-closing job writes on carried tasks (its own constant is package-private). */
     static final String DAY_CLOSING_REASON = "Carried by the system: the day was not closed";
 
+    /** The intake API cleanup job, a package-private class that is reached by its name. */
+    static final String API_CLEANUP_CLASS = "io.cupboard.intake.api.ApiRecordCleanup";
+
+    /** How long the intake API cleanup keeps request counts (its own constant is private). */
+    static final Duration RATE_WINDOW_RETENTION = Duration.ofHours(1);
+
     /** Jobs with a sweep benchmark here, by the job bean's class. */
     private static final Set<Class<?>> MEASURED = Set.of(DayClosingJob.class, SlaSweep.class, SecondWave.class,
-            AlertSweep.class);
+            AlertSweep.class, ClassUtils.resolveClassName(API_CLEANUP_CLASS, JobSweeps.class.getClassLoader()));
 
     /**
      * One timed sweep: what was armed, the rows the job and the statement changed and their times.
@@ -201,6 +210,33 @@ public final class JobSweeps {
                 });
     }
 
+    /**
+     * Arms {@code armed} expired idempotency records of the intake API beside a day of live ones,
+     * then times the single statement and the cleanup job on them. Both also delete expired
+     * request counts, and the arming leaves none of those.
+     */
+    public Sweep apiCleanup(double share, long armed) throws SQLException {
+        Object job = context.getBean(ClassUtils.resolveClassName(API_CLEANUP_CLASS, JobSweeps.class.getClassLoader()));
+        Method deleteExpired = ReflectionUtils.findMethod(job.getClass(), "deleteExpired");
+        ReflectionUtils.makeAccessible(deleteExpired);
+        Instant now = clock.instant();
+        Map<String, Object> arm = new LinkedHashMap<>();
+        arm.put("armed", armed);
+        arm.put("now", now);
+        arm.put("expired_before", now.minus(context.getBean(IntakeProperties.class).api().idempotencyRetention()));
+        arm.put("window_before", now.minus(RATE_WINDOW_RETENTION));
+        Map<String, Object> statement = new LinkedHashMap<>(arm);
+        statement.remove("armed");
+        statement.remove("now");
+        return measure("api-cleanup", share, arm, statement,
+                "select count(*) from intake_idempotency where idempotency_key like 'expired-%'",
+                "expired idempotency records", "idempotency records deleted", () -> {
+                    JobRun result = (JobRun) ReflectionUtils.invokeMethod(deleteExpired, job);
+                    long idempotency = result.counts().getOrDefault("idempotency", 0L);
+                    return new long[] {idempotency, result.total() - idempotency};
+                });
+    }
+
     /** A job run that returns the rows of the measured transition and the rows of its other transitions. */
     private interface JobCall {
         long[] run();
@@ -288,17 +324,19 @@ public final class JobSweeps {
     /**
      * Runs the sweeps against a running benchmark database and prints one line per sweep.
      * Arguments: the JDBC URL, the number of leads, the shares of leads to arm (comma-separated),
-     * and the repetitions of each.
+     * the repetitions of each, and optionally the sweeps to run (comma-separated names such as
+     * second-wave; all by default).
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("Usage: JobSweeps JDBC_URL LEADS SHARES REPETITIONS, for example "
-                    + "jdbc:postgresql://127.0.0.1:54329/cupboard 1000000 0,0.001,0.01 3");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("Usage: JobSweeps JDBC_URL LEADS SHARES REPETITIONS [SWEEPS], for example "
+                    + "jdbc:postgresql://127.0.0.1:54329/cupboard 1000000 0,0.001,0.01 3 second-wave,alerts");
             System.exit(2);
         }
         long leads = Long.parseLong(args[1]);
         double[] shares = Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray();
         int repetitions = Integer.parseInt(args[3]);
+        Set<String> only = args.length == 5 ? Set.of(args[4].split(",")) : null;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CupBoardApplication.class)
                 .properties(Map.of(
                         "spring.datasource.url", args[0],
@@ -315,7 +353,7 @@ public final class JobSweeps {
                         "logging.level.root", "WARN"))
                 .run()) {
             JobSweeps sweeps = new JobSweeps(context);
-            print(System.out, sweeps, leads, shares, repetitions);
+            print(System.out, sweeps, leads, shares, repetitions, only);
         }
     }
 
@@ -324,13 +362,27 @@ public final class JobSweeps {
         Sweep measure(double share, long armed) throws SQLException;
     }
 
-    private static void print(PrintStream out, JobSweeps sweeps, long leads, double[] shares, int repetitions)
-            throws SQLException {
+    /**
+     * Prints one line per measured sweep, and one per job without a benchmark.
+     *
+     * @param only the names of the sweeps to run, or null for all of them
+     */
+    private static void print(PrintStream out, JobSweeps sweeps, long leads, double[] shares, int repetitions,
+                              Set<String> only) throws SQLException {
         Map<String, SweepCall> calls = new LinkedHashMap<>();
         calls.put("day-closing", sweeps::dayClosing);
         calls.put("sla", sweeps::sla);
         calls.put("second-wave", sweeps::secondWave);
         calls.put("alerts", sweeps::alerts);
+        calls.put("api-cleanup", sweeps::apiCleanup);
+        if (only != null) {
+            Set<String> unknown = new TreeSet<>(only);
+            unknown.removeAll(calls.keySet());
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Unknown sweeps " + unknown + "; the sweeps are " + calls.keySet());
+            }
+            calls.keySet().retainAll(only);
+        }
         double largest = shares[shares.length - 1];
         for (SweepCall call : calls.values()) {
             // One unreported round first, so that no measured run pays for cold caches and JIT compilation.
