@@ -6,7 +6,7 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Tunes the sessions kept in PostgreSQL. Every request moves its session's last access time, so
+ * Settings of the session store in PostgreSQL. Every request moves its session's last access time, so
  * each request would otherwise wait for a second durable commit besides its own work.
  */
 @Configuration(proxyBeanMethods = false)
