@@ -30,6 +30,11 @@ public record Cup(long agentId, Map<CupSection, List<CupItem>> sections, long la
         return sections;
     }
 
+    /** Returns whether the agent has opened today's day, closed since or not. */
+    public boolean dayOpened() {
+        return day.map(status -> status.openedAt() != null).orElse(false);
+    }
+
     public int todayCount() {
         return sections.values().stream().mapToInt(List::size).sum();
     }

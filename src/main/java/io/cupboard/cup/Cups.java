@@ -37,7 +37,10 @@ public class Cups {
         this.clock = clock;
     }
 
-    /** Returns the current CUP of an agent of a team, as the agent's page shows it. */
+    /**
+     * Returns the current CUP of an agent of a team, as the agent's page shows it. It is built
+     * whether or not the agent has opened the day; {@link Cup#dayOpened()} returns which.
+     */
     public Cup cupOf(long agentId, Long teamId) {
         Instant now = clock.instant();
         LocalDate today = workDays.today();

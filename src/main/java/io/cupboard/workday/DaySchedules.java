@@ -36,8 +36,9 @@ public class DaySchedules {
 
     /** Returns the team's template, or the center's default when the team has none. */
     public DayTemplate templateFor(Long teamId) {
-        Optional<DayTemplate> own = teamId == null ? Optional.empty() : templates.findByTeamId(teamId);
-        return own.or(templates::findCenterDefault)
+        List<DayTemplate> candidates = templates.findOwnAndCenterDefault(teamId);
+        return candidates.stream().filter(template -> template.getTeamId() != null).findFirst()
+                .or(() -> candidates.stream().findFirst())
                 .orElseThrow(() -> new IllegalStateException("The center's default day template is missing"));
     }
 

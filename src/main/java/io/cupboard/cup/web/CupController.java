@@ -9,12 +9,12 @@ import io.cupboard.cup.CupSection;
 import io.cupboard.cup.Cups;
 import io.cupboard.cup.NextLead;
 import io.cupboard.identity.CurrentUser;
-import io.cupboard.workday.WorkDays;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -25,26 +25,32 @@ class CupController {
 
     private final Cups cups;
     private final NextLead nextLead;
-    private final WorkDays workDays;
     private final CupRows rows;
 
-    CupController(Cups cups, NextLead nextLead, WorkDays workDays, CupRows rows) {
+    CupController(Cups cups, NextLead nextLead, CupRows rows) {
         this.cups = cups;
         this.nextLead = nextLead;
-        this.workDays = workDays;
         this.rows = rows;
     }
 
+    /**
+     * Shows the CUP, or with htmx only its sections (the polling refresh and "show more").
+     *
+     * @param shownRows how many rows of the CUP to show, at least one page
+     * @param from      the position of the first row "show more" adds, which takes the focus
+     */
     @GetMapping("/cup")
-    String cup(@AuthenticationPrincipal CurrentUser agent, @RequestHeader(value = "HX-Request", required = false) String htmx,
+    String cup(@AuthenticationPrincipal CurrentUser agent, @RequestParam(name = "rows", required = false) Integer shownRows,
+               @RequestParam(required = false) Integer from,
+               @RequestHeader(value = "HX-Request", required = false) String htmx,
                Locale locale, HttpServletRequest request, Model model) {
-        if (!workDays.openedToday(agent.id())) {
+        Cup cup = cups.cupOf(agent.id(), agent.teamId());
+        if (!cup.dayOpened()) {
             return "redirect:/workday/plan";
         }
-        Cup cup = cups.cupOf(agent.id(), agent.teamId());
         model.addAttribute("cup", cup);
         model.addAttribute("sections", CupSection.values());
-        model.addAttribute("rows", rows.of(cup, locale, request.getContextPath()));
+        model.addAttribute("page", rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath()));
         model.addAttribute("readOnly", false);
         model.addAttribute("refreshUrl", "/cup");
         return htmx == null ? "cup/cup" : "cup/cup :: sections";

@@ -1,13 +1,16 @@
 package io.cupboard.cup.web;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.cupboard.cup.Cup;
 import io.cupboard.cup.CupItem;
+import io.cupboard.cup.CupProperties;
 import io.cupboard.cup.CupSection;
 import io.cupboard.lead.ContactPolicies;
 import io.cupboard.lead.LeadStatus;
@@ -19,10 +22,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the CUP's items into the text its rows show. An agent's CUP has up to a few hundred rows.
+ * Turns the first rows of the CUP into the text they show. An agent's CUP has up to a few hundred
+ * rows, and writing them was most of the page's time, so the page shows the first
+ * {@code cupboard.cup.rows-per-page} in CUP order and adds as many with each "show more".
  * Resolving each cell's messages and lookups here, once per page, is cheaper than evaluating the
- * same expressions in the template for every row. In the benchmark the page's median fell from
- * 19 to 15 ms for 171 rows (docs/benchmarks.md).
+ * same expressions in the template for every row.
  */
 @Component
 public class CupRows {
@@ -31,53 +35,126 @@ public class CupRows {
     private final StatusCatalog catalog;
     private final ContactPolicies policies;
     private final DisplayFormat format;
+    private final int rowsPerPage;
 
-    CupRows(MessageSource messages, StatusCatalog catalog, ContactPolicies policies, DisplayFormat format) {
+    CupRows(MessageSource messages, StatusCatalog catalog, ContactPolicies policies, DisplayFormat format,
+            CupProperties properties) {
         this.messages = messages;
         this.catalog = catalog;
         this.policies = policies;
         this.format = format;
+        this.rowsPerPage = properties.rowsPerPage();
     }
 
     /**
      * One row of the CUP table, every cell ready to print. It is public because the template's compiled
      * expressions read it directly. On a package-private type SpEL falls back to reflection for each cell.
+     *
+     * @param autofocus whether the row's link takes the focus, which "show more" gives its first new row
      */
     public record Row(long leadId, long taskId, String href, String name, String phoneE164, String phoneDisplay, String type, String status,
-               String attempts, String due, Long slaCountdownMillis, String why, boolean lifted, boolean actionable) {
+               String attempts, String due, Long slaCountdownMillis, String why, boolean lifted, boolean actionable,
+               boolean autofocus) {
     }
 
     /**
-     * Returns the rows of each section, in the CUP's order.
+     * The rows a CUP page shows: the first {@code limit} tasks in CUP order, grouped by section.
+     * Public for the same reason as {@link Row}.
      *
-     * @param contextPath the application's context path, which starts each row's link to its lead card
+     * @param limit      how many rows the request named, which the polling refresh requests again
+     * @param shown      how many rows it shows, at most {@code limit}
+     * @param total      the tasks of the whole CUP
+     * @param cutSection the first section with rows not shown, where "show more" goes; null when every row is shown
+     * @param expanded   whether "show more" has been used, so that the refresh keeps the longer list
      */
-    Map<CupSection, List<Row>> of(Cup cup, Locale locale, String contextPath) {
-        String language = SupportedLanguages.languageOf(locale);
-        Map<Long, LeadStatus> statuses = catalog.statusesById();
-        Map<LeadType, Integer> maxAttempts = new EnumMap<>(LeadType.class);
-        // Many rows share a text (attempt 1 of 5, due at 10:00), so each is formatted once per page.
-        Map<String, String> texts = new HashMap<>();
-        String noName = messages.getMessage("lead.card.noName", null, locale);
-        Map<CupSection, List<Row>> rows = new EnumMap<>(CupSection.class);
-        cup.sections().forEach((section, items) -> rows.put(section, items.stream().map(item -> {
-            int max = maxAttempts.computeIfAbsent(item.leadType(), type -> policies.policyFor(type, null).maxAttempts());
-            LeadStatus status = statuses.get(item.statusId());
-            boolean sla = section == CupSection.NEW_IN_SLA;
-            String type = texts.computeIfAbsent("lead.type." + item.leadType(), key -> messages.getMessage(key, null, locale));
-            return new Row(item.leadId(), item.taskId(), contextPath + "/leads/" + item.leadId(), item.leadName() == null ? noName : item.leadName(), item.phoneE164(),
-                    item.phoneDisplay(), type, status == null ? "" : status.name(language),
-                    texts.computeIfAbsent("cup.attempt " + item.attemptCount() + " " + max,
-                            key -> messages.getMessage("cup.attempt", new Object[] {item.attemptCount(), max}, locale)),
-                    format.time(item.dueAt()), sla ? item.slaDeadlineAt().toEpochMilli() : null,
-                    why(section, format.time(sla ? item.slaDeadlineAt() : item.dueAt()), locale, texts),
-                    item.lifted() && (section == CupSection.OVERDUE || section == CupSection.DUE_TODAY), item.actionable());
-        }).toList()));
-        return rows;
+    public record Page(Map<CupSection, List<Row>> rows, int limit, int shown, int total, CupSection cutSection,
+                       boolean expanded, int nextLimit, int nextCount) {
+
+        /** Returns the rows of a section that the page shows. */
+        public List<Row> of(CupSection section) {
+            return rows.get(section);
+        }
     }
 
-    private String why(CupSection section, String time, Locale locale, Map<String, String> texts) {
-        return texts.computeIfAbsent("cup.why." + section + " " + time,
-                key -> messages.getMessage("cup.why." + section, new Object[] {time}, locale));
+    /**
+     * Returns the number of rows a page shows for a request of {@code requested} rows: at least one
+     * page, and one page when the request names no number.
+     */
+    int limitFor(Integer requested) {
+        return requested == null ? rowsPerPage : Math.max(requested, rowsPerPage);
+    }
+
+    /**
+     * Returns the first {@code limit} rows of the CUP in its order.
+     *
+     * @param focusFrom   the position (from 0) of the row that takes the focus, or null for none
+     * @param contextPath the application's context path, which starts each row's link to its lead card
+     */
+    Page page(Cup cup, int limit, Integer focusFrom, Locale locale, String contextPath) {
+        RowFormat rowFormat = new RowFormat(locale, contextPath);
+        Map<CupSection, List<Row>> rows = new EnumMap<>(CupSection.class);
+        CupSection cutSection = null;
+        int position = 0;
+        for (Map.Entry<CupSection, List<CupItem>> entry : cup.sections().entrySet()) {
+            CupSection section = entry.getKey();
+            List<Row> sectionRows = new ArrayList<>();
+            for (CupItem item : entry.getValue()) {
+                if (position == limit) {
+                    break;
+                }
+                sectionRows.add(rowFormat.row(section, item, focusFrom != null && position == focusFrom));
+                position++;
+            }
+            if (cutSection == null && sectionRows.size() < entry.getValue().size()) {
+                cutSection = section;
+            }
+            rows.put(section, sectionRows);
+        }
+        int total = cup.todayCount();
+        return new Page(rows, limit, position, total, cutSection, limit > rowsPerPage, limit + rowsPerPage,
+                Math.min(rowsPerPage, total - position));
+    }
+
+    /**
+     * Formats rows for one page. Many rows share a text (attempt 1 of 5, due at 10:00), so each is
+     * formatted once per page.
+     */
+    private final class RowFormat {
+
+        private final Locale locale;
+        private final String contextPath;
+        private final String language;
+        private final Map<Long, LeadStatus> statuses = catalog.statusesById();
+        private final Map<LeadType, Integer> maxAttempts = policies.maxAttemptsByType();
+        private final Map<String, String> texts = new HashMap<>();
+        private final String noName;
+
+        RowFormat(Locale locale, String contextPath) {
+            this.locale = locale;
+            this.contextPath = contextPath;
+            this.language = SupportedLanguages.languageOf(locale);
+            this.noName = messages.getMessage("lead.card.noName", null, locale);
+        }
+
+        Row row(CupSection section, CupItem item, boolean autofocus) {
+            int max = maxAttempts.get(item.leadType());
+            LeadStatus status = statuses.get(item.statusId());
+            boolean sla = section == CupSection.NEW_IN_SLA;
+            String type = text("lead.type." + item.leadType(), key -> messages.getMessage(key, null, locale));
+            String attempts = text("cup.attempt " + item.attemptCount() + " " + max,
+                    key -> messages.getMessage("cup.attempt", new Object[] {item.attemptCount(), max}, locale));
+            String reasonTime = format.time(sla ? item.slaDeadlineAt() : item.dueAt());
+            String why = text("cup.why." + section + " " + reasonTime,
+                    key -> messages.getMessage("cup.why." + section, new Object[] {reasonTime}, locale));
+            boolean lifted = item.lifted() && (section == CupSection.OVERDUE || section == CupSection.DUE_TODAY);
+            return new Row(item.leadId(), item.taskId(), contextPath + "/leads/" + item.leadId(),
+                    item.leadName() == null ? noName : item.leadName(), item.phoneE164(), item.phoneDisplay(), type,
+                    status == null ? "" : status.name(language), attempts, format.time(item.dueAt()),
+                    sla ? item.slaDeadlineAt().toEpochMilli() : null, why, lifted, item.actionable(), autofocus);
+        }
+
+        private String text(String key, Function<String, String> resolve) {
+            return texts.computeIfAbsent(key, resolve);
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -39,8 +40,10 @@ class TeamCupViewController {
     record Agent(long id, String name, Long teamId) {
     }
 
+    /** Shows the agent's CUP, with the same paging as the agent's page ({@link CupController#cup}). */
     @GetMapping("/team/agents/{agentId}/cup")
     String view(@AuthenticationPrincipal CurrentUser user, @PathVariable long agentId,
+                @RequestParam(name = "rows", required = false) Integer shownRows, @RequestParam(required = false) Integer from,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Locale locale, HttpServletRequest request,
                 Model model) {
         Agent agent = jdbc.sql("select id, display_name, team_id from app_user where id = ? and role = 'AGENT'")
@@ -52,7 +55,7 @@ class TeamCupViewController {
         Cup cup = cups.cupOf(agent.id(), agent.teamId());
         model.addAttribute("cup", cup);
         model.addAttribute("sections", CupSection.values());
-        model.addAttribute("rows", rows.of(cup, locale, request.getContextPath()));
+        model.addAttribute("page", rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath()));
         model.addAttribute("readOnly", true);
         model.addAttribute("viewedAgent", agent.name());
         model.addAttribute("refreshUrl", "/team/agents/" + agent.id() + "/cup");

@@ -2,7 +2,11 @@ package io.cupboard.cup.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import io.cupboard.cup.CupItem;
+import io.cupboard.cup.CupProperties;
+import io.cupboard.cup.Cups;
 import io.cupboard.identity.Role;
 import io.cupboard.identity.Team;
 import io.cupboard.identity.User;
@@ -50,6 +54,12 @@ class CupPageTest {
 
     @Autowired
     WorkDays workDays;
+
+    @Autowired
+    Cups cups;
+
+    @Autowired
+    CupProperties cupProperties;
 
     private Team team;
     private User agent;
@@ -123,6 +133,85 @@ class CupPageTest {
         // The equality is the N+1 guard; the bound only catches a page that grows many new queries.
         assertThat(manyLeads).isEqualTo(fewLeads);
         assertThat(manyLeads).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void cupShowsFirstPageWithFullCounts() throws Exception {
+        int perPage = cupProperties.rowsPerPage();
+        longCup(perPage - 5, 20);
+
+        Document cup = page("/cup");
+
+        assertThat(cup.select(".cup-row")).hasSize(perPage);
+        assertThat(cup.selectFirst("#section-NEW_IN_SLA .section-count").text()).isEqualTo(String.valueOf(perPage - 5));
+        assertThat(cup.select("#section-NEW_IN_SLA .cup-row")).hasSize(perPage - 5);
+        assertThat(cup.selectFirst("#section-NEW_IN_SLA .section-shown")).isNull();
+        assertThat(cup.selectFirst("#section-DUE_TODAY .section-count").text()).isEqualTo("20");
+        assertThat(cup.selectFirst("#section-DUE_TODAY").attr("data-count")).isEqualTo("20");
+        assertThat(cup.select("#section-DUE_TODAY .cup-row")).hasSize(5);
+        assertThat(cup.selectFirst("#section-DUE_TODAY .section-shown").text()).isEqualTo("מוצגות 5 מתוך 20");
+        assertThat(cup.selectFirst("#work-left").text()).startsWith((perPage + 15) + " משימות");
+        assertThat(cup.select(".cup-show-more")).hasSize(1);
+        assertThat(cup.selectFirst("#section-DUE_TODAY .cup-show-more").text()).isEqualTo("הצגת עוד 15");
+        assertThat(cup.selectFirst(".cup-show-more").attr("hx-get")).isEqualTo("/cup?rows=" + 2 * perPage + "&from=" + perPage);
+        assertThat(cup.selectFirst("#cup-sections").attr("hx-get")).isEqualTo("/cup");
+        assertThat(cup.select("[autofocus]")).isEmpty();
+        assertThat(taskIds(cup)).isEqualTo(cupOrder().subList(0, perPage));
+    }
+
+    @Test
+    void showMoreAddsNextRowsInOrder() throws Exception {
+        int perPage = cupProperties.rowsPerPage();
+        longCup(perPage - 5, 20);
+
+        Document fragment = Jsoup.parse(mvc.perform(get("/cup").param("rows", String.valueOf(2 * perPage))
+                        .param("from", String.valueOf(perPage)).header("HX-Request", "true").with(signedIn()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(fragment.selectFirst("nav")).isNull();
+        assertThat(taskIds(fragment)).isEqualTo(cupOrder());
+        assertThat(fragment.select("#section-DUE_TODAY .cup-row")).hasSize(20);
+        assertThat(fragment.select(".section-shown")).isEmpty();
+        assertThat(fragment.select(".cup-show-more")).isEmpty();
+        assertThat(fragment.select("[autofocus]")).hasSize(1);
+        assertThat(fragment.select(".cup-row").get(perPage).selectFirst("a[autofocus]")).isNotNull();
+        // The polling refresh keeps the longer list.
+        assertThat(fragment.selectFirst("#cup-sections").attr("hx-get")).isEqualTo("/cup?rows=" + 2 * perPage);
+    }
+
+    @Test
+    void fewerRowsThanOnePageShowOnePage() throws Exception {
+        int perPage = cupProperties.rowsPerPage();
+        longCup(perPage, 3);
+
+        Document cup = page("/cup?rows=1");
+
+        assertThat(cup.select(".cup-row")).hasSize(perPage);
+        assertThat(cup.selectFirst(".cup-show-more").text()).isEqualTo("הצגת עוד 3");
+        assertThat(cup.selectFirst("#cup-sections").attr("hx-get")).isEqualTo("/cup");
+        mvc.perform(get("/cup").param("rows", "many").with(signedIn())).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void teamLeadViewPagesTheSameWay() throws Exception {
+        int perPage = cupProperties.rowsPerPage();
+        longCup(perPage - 5, 20);
+        User teamLead = fixtures.user(Role.TEAM_LEAD, team);
+        String path = "/team/agents/" + agent.getId() + "/cup";
+
+        Document view = Jsoup.parse(mvc.perform(get(path).with(user(fixtures.signedIn(teamLead))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        Document more = Jsoup.parse(mvc.perform(get(path).param("rows", String.valueOf(2 * perPage))
+                        .param("from", String.valueOf(perPage)).header("HX-Request", "true")
+                        .with(user(fixtures.signedIn(teamLead))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(taskIds(view)).isEqualTo(cupOrder().subList(0, perPage));
+        assertThat(view.selectFirst("#section-DUE_TODAY .section-count").text()).isEqualTo("20");
+        assertThat(view.selectFirst(".cup-show-more").attr("hx-get")).isEqualTo(path + "?rows=" + 2 * perPage + "&from=" + perPage);
+        assertThat(view.selectFirst("#next-lead")).isNull();
+        assertThat(taskIds(more)).isEqualTo(cupOrder());
+        assertThat(more.selectFirst("#cup-sections").attr("hx-get")).isEqualTo(path + "?rows=" + 2 * perPage);
     }
 
     @Test
@@ -235,6 +324,31 @@ class CupPageTest {
         Document cup = page("/cup");
         assertThat(cup.selectFirst("#current-segment").text()).isEqualTo("מקטע נוכחי: 09:30–10:30 פולו-אפים");
         assertThat(cup.selectFirst("#shift-left").text()).isEqualTo("נותרו במשמרת 6:00 ש׳");
+    }
+
+    /**
+     * Opens the agent's day with new leads in their SLA, then tasks due later today, one every
+     * five minutes, so that the first page ends inside the section "due today".
+     */
+    private void longCup(int newLeads, int dueToday) {
+        workDays.open(fixtures.signedIn(agent));
+        for (int i = 0; i < newLeads; i++) {
+            fixtures.lead(agent);
+        }
+        LeadSetup setup = new LeadSetup(jdbc);
+        for (int i = 0; i < dueToday; i++) {
+            setup.task(fixtures.lead(agent).getId(), "FOLLOW_UP", TEN.plus(Duration.ofMinutes(30 + 5L * i)), "FOLLOW_UP");
+        }
+    }
+
+    /** Returns the task ids of the whole CUP in its order. */
+    private List<Long> cupOrder() {
+        return cups.cupOf(agent.getId(), team.getId()).sections().values().stream()
+                .flatMap(List::stream).map(CupItem::taskId).toList();
+    }
+
+    private static List<Long> taskIds(Document page) {
+        return page.select(".cup-row").eachAttr("data-task-id").stream().map(Long::valueOf).toList();
     }
 
     private int statementsForCup() throws Exception {
