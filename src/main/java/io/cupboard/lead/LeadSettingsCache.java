@@ -1,5 +1,8 @@
 package io.cupboard.lead;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cupboard.shared.SettingsCache;
@@ -19,6 +22,8 @@ class LeadSettingsCache {
     private final SettingsCache<Long, Optional<LeadStatus>> statusesById;
     private final SettingsCache<String, Optional<LeadStatus>> statusesByCode;
     private final SettingsCache<CallOutcome, OutcomeSetting> outcomeSettings;
+    /** Every status by id, under one key: pages that show many leads read them all at once. */
+    private final SettingsCache<Boolean, Map<Long, LeadStatus>> everyStatus;
 
     LeadSettingsCache(LeadStatusRepository statuses, OutcomeSettingRepository settings, SettingsCacheProperties properties) {
         this.statuses = statuses;
@@ -26,6 +31,7 @@ class LeadSettingsCache {
         this.statusesById = new SettingsCache<>(properties);
         this.statusesByCode = new SettingsCache<>(properties);
         this.outcomeSettings = new SettingsCache<>(properties);
+        this.everyStatus = new SettingsCache<>(properties);
     }
 
     Optional<LeadStatus> status(long id) {
@@ -34,6 +40,15 @@ class LeadSettingsCache {
 
     Optional<LeadStatus> statusByCode(String code) {
         return statusesByCode.get(code, key -> statuses.findByCode(key).map(LeadStatus::unmanagedCopy));
+    }
+
+    /** Returns every status by id, in the admin's order. */
+    Map<Long, LeadStatus> statusesById() {
+        return everyStatus.get(Boolean.TRUE, key -> {
+            Map<Long, LeadStatus> byId = new LinkedHashMap<>();
+            statuses.findAllByOrderBySortOrderAscIdAsc().forEach(status -> byId.put(status.getId(), status.unmanagedCopy()));
+            return Collections.unmodifiableMap(byId);
+        });
     }
 
     /** Returns the setting of an outcome; the migrations create one for every outcome. */
@@ -47,5 +62,6 @@ class LeadSettingsCache {
         statusesById.invalidateAfterTransaction();
         statusesByCode.invalidateAfterTransaction();
         outcomeSettings.invalidateAfterTransaction();
+        everyStatus.invalidateAfterTransaction();
     }
 }

@@ -18,19 +18,28 @@ public class StatusCatalog {
     private final LeadStatusRepository statuses;
     private final DisqualificationReasonRepository reasons;
     private final OutcomeSettingRepository settings;
+    private final LeadSettingsCache cache;
 
-    StatusCatalog(LeadStatusRepository statuses, DisqualificationReasonRepository reasons, OutcomeSettingRepository settings) {
+    StatusCatalog(LeadStatusRepository statuses, DisqualificationReasonRepository reasons, OutcomeSettingRepository settings,
+                  LeadSettingsCache cache) {
         this.statuses = statuses;
         this.reasons = reasons;
         this.settings = settings;
+        this.cache = cache;
     }
 
     public List<LeadStatus> statuses() {
         return statuses.findAllByOrderBySortOrderAscIdAsc();
     }
 
+    /** Returns a status as the database has it now, for the admin's edit form, or null when none has the id. */
+    public LeadStatus currentStatus(long id) {
+        return statuses.findById(id).orElse(null);
+    }
+
+    /** Returns every status by id, as unmanaged copies kept in memory: read them, never change them. */
     public Map<Long, LeadStatus> statusesById() {
-        return statuses().stream().collect(Collectors.toMap(LeadStatus::getId, Function.identity()));
+        return cache.statusesById();
     }
 
     public Map<String, LeadStatus> statusesByCode() {

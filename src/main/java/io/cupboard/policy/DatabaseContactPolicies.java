@@ -1,8 +1,5 @@
 package io.cupboard.policy;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import io.cupboard.lead.ContactPolicies;
 import io.cupboard.lead.ContactPolicy;
 import io.cupboard.lead.LeadType;
@@ -43,19 +40,5 @@ class DatabaseContactPolicies implements ContactPolicies {
 
     /** The source as the lead has it: the store compares sources without case. */
     private record Key(LeadType type, String source) {
-    }
-
-    /** Reads the maximum attempts of the lead types' policies for every source in one statement. */
-    @Override
-    @Transactional(readOnly = true)
-    public Map<LeadType, Integer> maxAttemptsByType() {
-        Map<LeadType, Integer> maxAttempts = new EnumMap<>(LeadType.class);
-        store.maxAttemptsForEverySource().forEach((type, attempts) -> maxAttempts.put(type, attempts));
-        for (LeadType type : LeadType.values()) {
-            if (!maxAttempts.containsKey(type)) {
-                throw new IllegalStateException("No contact policy for lead type " + type);
-            }
-        }
-        return maxAttempts;
     }
 }

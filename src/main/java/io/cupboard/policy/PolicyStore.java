@@ -53,16 +53,6 @@ class PolicyStore {
         return complete(rows).stream().findFirst();
     }
 
-    /** Returns the maximum attempts of each lead type's policy for every source (the one without a source). */
-    Map<LeadType, Integer> maxAttemptsForEverySource() {
-        Map<LeadType, Integer> maxAttempts = new LinkedHashMap<>();
-        jdbc.sql("select lead_type, max_attempts from contact_policy where source is null")
-                .query(row -> {
-                    maxAttempts.put(LeadType.valueOf(row.getString(1)), row.getInt(2));
-                });
-        return maxAttempts;
-    }
-
     Optional<StoredPolicy> byId(long id) {
         return complete(jdbc.sql(SELECT_POLICY + " where p.id = :id").param("id", id).query(PolicyStore::row).list())
                 .stream().findFirst();

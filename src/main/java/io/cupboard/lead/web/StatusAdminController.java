@@ -62,7 +62,7 @@ class StatusAdminController {
 
     @GetMapping("/statuses/{id}")
     String editStatus(@PathVariable long id, Model model) {
-        LeadStatus status = catalog.statusesById().get(id);
+        LeadStatus status = catalog.currentStatus(id);
         if (status == null) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
@@ -84,7 +84,7 @@ class StatusAdminController {
                 reject(binding, e);
             }
         }
-        model.addAttribute("status", catalog.statusesById().get(id));
+        model.addAttribute("status", catalog.currentStatus(id));
         return "admin/status-edit";
     }
 
