@@ -229,7 +229,7 @@ measure_cup() {
             target="≤ 3× bare query"
             check=$(verdict "$app" "$base" 'a <= 3 * b')
         fi
-        figure "CUP page p$p, agent with 250 open leads ($rows rows) (ms)" "$app" "$base" "ms" "$(ratio "$app" "$base")" "$target" "$check"
+        figure "CUP page p$p, agent with 250 open leads ($rows tasks due today, the first page of rows shown) (ms)" "$app" "$base" "ms" "$(ratio "$app" "$base")" "$target" "$check"
     done
 }
 
@@ -520,7 +520,8 @@ measure_sweeps() {
                 "≤ 1.5× statement" "$(verdict "$app" "$base" 'a <= 1.5 * b')"
         done
     done
-    grep 'skipped' "$RESULTS/sweeps.txt" | sed 's/^sweep job=//' | while read -r line; do
+    # grep finds no line when every job has a benchmark; that is no failure.
+    { grep 'skipped' "$RESULTS/sweeps.txt" || true; } | sed 's/^sweep job=//' | while read -r line; do
         log "sweep $line"
         figure "sweep ${line%% skipped*}" "${line#* skipped: }" "-" "-" "-" "≤ 1.5× statement" "-"
     done

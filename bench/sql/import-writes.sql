@@ -1,9 +1,9 @@
--- The rows that the file import writes for the staged file (bench_import_staging), written with
--- set-based statements and rolled back: for each record a lead owned by an agent of the import
--- rule's team, its first-contact task, the CREATED and ASSIGNED timeline entries, the record's
--- fate and its delivery key. Imported records keep no values, as in the application, where only
--- rejected ones do. Nothing is validated, matched or decided, so this is the least that writing
--- those rows and their indexes costs on this database.
+-- The rows that the file import writes for the staged file (bench_import_staging), inserted with
+-- set-based statements and rolled back. Each record gets a lead owned by an agent of the import
+-- rule's team, its first-contact task, the CREATED and ASSIGNED timeline entries, its fate and
+-- its delivery key. Imported records keep no values, as in the application, where only rejected
+-- ones do. Nothing is validated, matched or decided, so this is the least that writing those rows
+-- and their indexes costs on this database.
 begin;
 
 -- The fates belong to a batch of their own, rolled back with the rest.

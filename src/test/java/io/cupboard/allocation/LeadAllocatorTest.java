@@ -183,7 +183,7 @@ class LeadAllocatorTest {
     }
 
     @Test
-    void batchTakesTheSameTurnsAsOneLeadAtATime() {
+    void batchKeepsWeightedTurns() {
         List<Long> agents = ids(scenario.agent(team, 1, 100), scenario.agent(team, 2, 100));
         scenario.rule(team, AllocationStrategy.WEIGHTED_ROUND_ROBIN);
         String source = scenario.source;
@@ -197,7 +197,7 @@ class LeadAllocatorTest {
     }
 
     @Test
-    void batchFillsEachAgentToTheCapAndPoolsTheRest() {
+    void batchStopsAtCaps() {
         User first = scenario.agent(team, 1, 2);
         User second = scenario.agent(team, 1, 2);
         scenario.rule(team, AllocationStrategy.LEAST_LOADED);
@@ -215,10 +215,10 @@ class LeadAllocatorTest {
     }
 
     @Test
-    void batchSendsEachLeadToItsOwnRuleAndRecordsLeadsWithoutOne() {
+    void batchFollowsEachLeadsRule() {
         Team other = fixtures.team();
-        User here = scenario.agent(team, 1, 10);
-        User there = scenario.agent(other, 1, 10);
+        User teamAgent = scenario.agent(team, 1, 10);
+        User otherAgent = scenario.agent(other, 1, 10);
         String otherSource = Fixtures.unique("other");
         scenario.rule(team, AllocationStrategy.ROUND_ROBIN);
         scenario.rule(new RuleDefinition(Fixtures.unique("rule"), List.of(otherSource), List.of(), null, null, other.getId(),
@@ -226,7 +226,7 @@ class LeadAllocatorTest {
 
         List<LeadAllocator.Allocation> allocations = scenario.newLeads(otherSource, scenario.source, Fixtures.unique("unknown"));
 
-        assertThat(allocations).extracting(LeadAllocator.Allocation::ownerId).containsExactly(there.getId(), here.getId(), null);
+        assertThat(allocations).extracting(LeadAllocator.Allocation::ownerId).containsExactly(otherAgent.getId(), teamAgent.getId(), null);
         assertThat(allocations).extracting(LeadAllocator.Allocation::teamId).containsExactly(other.getId(), team.getId(), null);
         long withoutRule = allocations.get(2).leadId();
         assertThat(jdbc.sql("select details ->> 'why' from activity where lead_id = ? and kind = 'SYSTEM'")
