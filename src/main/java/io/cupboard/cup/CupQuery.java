@@ -23,7 +23,7 @@ class CupQuery {
 
     private static final String ITEMS = """
             select t.id as task_id, t.type, t.due_at, t.sla_deadline_at, l.id as lead_id, l.full_name, l.phone_e164,
-                   l.phone_display, l.type as lead_type, l.status_id, l.attempt_count, l.created_at,
+                   l.phone_display, l.type as lead_type, l.source as lead_source, l.status_id, l.attempt_count, l.created_at,
                    c.section, c.class_rank, c.lifted,
                    case c.section
                        when 2 then t.due_at <= :now
@@ -107,6 +107,7 @@ class CupQuery {
                 row.getString("phone_e164"),
                 row.getString("phone_display"),
                 LeadType.valueOf(row.getString("lead_type")),
+                row.getString("lead_source"),
                 row.getLong("status_id"),
                 row.getInt("attempt_count"),
                 CupSection.values()[row.getInt("section") - 1],

@@ -14,7 +14,6 @@ import io.cupboard.cup.CupProperties;
 import io.cupboard.cup.CupSection;
 import io.cupboard.lead.ContactPolicies;
 import io.cupboard.lead.LeadStatus;
-import io.cupboard.lead.LeadType;
 import io.cupboard.lead.StatusCatalog;
 import io.cupboard.shared.DisplayFormat;
 import io.cupboard.shared.web.SupportedLanguages;
@@ -125,7 +124,8 @@ public class CupRows {
         private final String contextPath;
         private final String language;
         private final Map<Long, LeadStatus> statuses = catalog.statusesById();
-        private final Map<LeadType, Integer> maxAttempts = policies.maxAttemptsByType();
+        /** Attempt limits by lead type and source: the policies are cached, and many rows share one. */
+        private final Map<String, Integer> maxAttempts = new HashMap<>();
         private final Map<String, String> texts = new HashMap<>();
         private final String noName;
 
@@ -137,7 +137,8 @@ public class CupRows {
         }
 
         Row row(CupSection section, CupItem item, boolean autofocus) {
-            int max = maxAttempts.get(item.leadType());
+            int max = maxAttempts.computeIfAbsent(item.leadType() + " " + item.leadSource(),
+                    key -> policies.policyFor(item.leadType(), item.leadSource()).maxAttempts());
             LeadStatus status = statuses.get(item.statusId());
             boolean sla = section == CupSection.NEW_IN_SLA;
             String type = text("lead.type." + item.leadType(), key -> messages.getMessage(key, null, locale));

@@ -10,6 +10,13 @@ import io.cupboard.cup.Cups;
 import io.cupboard.identity.Role;
 import io.cupboard.identity.Team;
 import io.cupboard.identity.User;
+import io.cupboard.lead.AttemptsEnd;
+import io.cupboard.lead.ContactPolicies;
+import io.cupboard.lead.LeadType;
+import io.cupboard.lead.RetryStep;
+import io.cupboard.lead.StatusCatalog;
+import io.cupboard.policy.ContactPolicySettings;
+import io.cupboard.policy.PolicyDefinition;
 import io.cupboard.support.Fixtures;
 import io.cupboard.support.IntegrationTest;
 import io.cupboard.support.LeadSetup;
@@ -61,6 +68,15 @@ class CupPageTest {
     @Autowired
     CupProperties cupProperties;
 
+    @Autowired
+    ContactPolicySettings policySettings;
+
+    @Autowired
+    ContactPolicies policies;
+
+    @Autowired
+    StatusCatalog catalog;
+
     private Team team;
     private User agent;
 
@@ -91,6 +107,29 @@ class CupPageTest {
 
         assertThat(workDays.openedToday(agent.getId())).isTrue();
         mvc.perform(get("/workday/plan").with(signedIn())).andExpect(redirectedUrl("/cup"));
+    }
+
+    @Test
+    void attemptsFollowSourcePolicy() throws Exception {
+        workDays.open(fixtures.signedIn(agent));
+        long ownSource = fixtures.lead(agent).getId();
+        long otherSource = fixtures.lead(agent).getId();
+        String source = Fixtures.unique("source");
+        jdbc.sql("update lead set source = ? where id = ?").params(source, ownSource).update();
+        policySettings.create(new PolicyDefinition(LeadType.NEW, source, 5,
+                List.of(new PolicyDefinition.Step(RetryStep.Kind.BUSINESS_MINUTES, 30)), 2, AttemptsEnd.SECOND_WAVE, 2, null,
+                catalog.reasonsByCode().get("NO_CONTACT").getId(), List.of()), null);
+
+        Document cup = page("/cup");
+
+        int defaultMax = policies.policyFor(LeadType.NEW, null).maxAttempts();
+        assertThat(defaultMax).isNotEqualTo(2);
+        assertThat(attemptsOf(cup, ownSource)).isEqualTo("ניסיון 0 מתוך 2");
+        assertThat(attemptsOf(cup, otherSource)).isEqualTo("ניסיון 0 מתוך " + defaultMax);
+    }
+
+    private static String attemptsOf(Document cup, long leadId) {
+        return cup.selectFirst(".cup-row[data-lead-id=" + leadId + "] td:nth-child(5)").text();
     }
 
     @Test
