@@ -99,6 +99,7 @@ public class TaskScheduling {
             return 0;
         }
         Instant now = clock.instant();
+        // The tasks are found by id (= any(array(...))): joined to the set alone, the planner read every open task.
         int moved = jdbc.sql("""
                         with due as (
                             select t.id, t.lead_id, t.due_at,
@@ -113,7 +114,7 @@ public class TaskScheduling {
                                 carry_reason = :reason,
                                 version = t.version + 1
                             from due
-                            where t.id = due.id
+                            where t.id = any(array(select id from due)) and t.id = due.id
                             returning t.lead_id, due.due_at as previous_due, t.due_at as new_due
                         )
                         insert into activity (lead_id, kind, actor_id, created_at, details)
