@@ -103,14 +103,14 @@ class PoolDrain {
     /**
      * Allocates the waiting leads of one team's pool, or of no team when {@code teamId} is null, up
      * to the batch size. A team where no present agent has room, and the leads without a team when
-     * no rule is active, are skipped without an attempt. A drain stops early once nobody in the team
-     * has room.
+     * no rule is active, are skipped without an attempt. A drain stops early once no agent of the
+     * team has room.
      *
      * @return the number of leads that got an agent or, for leads without a team, a team
      */
     int drain(Long teamId) {
-        boolean possible = teamId == null ? anyActiveRule() : !teamsWithRoom(List.of(teamId)).isEmpty();
-        return possible ? drainPool(teamId) : 0;
+        Set<Long> withRoom = teamId == null ? Set.of() : teamsWithRoom(List.of(teamId));
+        return mayDrain(teamId, withRoom) ? drainPool(teamId) : 0;
     }
 
     private int drainPool(Long teamId) {
@@ -150,8 +150,7 @@ class PoolDrain {
         Set<Long> withRoom = teamsWithRoom(teams.stream().filter(Objects::nonNull).toList());
         int allocated = 0;
         for (Long teamId : teams) {
-            boolean possible = teamId == null ? anyActiveRule() : withRoom.contains(teamId);
-            if (possible) {
+            if (mayDrain(teamId, withRoom)) {
                 allocated += drainPool(teamId);
             }
         }
@@ -184,6 +183,14 @@ class PoolDrain {
             }
         }
         return withRoom;
+    }
+
+    /**
+     * Returns whether a drain can allocate anything now: in a team, when a present agent has room
+     * ({@code withRoom} from {@link #teamsWithRoom}), and for the leads without a team, when a rule is active.
+     */
+    private boolean mayDrain(Long teamId, Set<Long> withRoom) {
+        return teamId == null ? anyActiveRule() : withRoom.contains(teamId);
     }
 
     private boolean anyActiveRule() {

@@ -51,7 +51,7 @@ class LeadSettingsCache {
         });
     }
 
-    /** Returns the setting of an outcome; the migrations create one for every outcome. */
+    /** Returns the setting of an outcome. The migrations create one for every outcome. */
     OutcomeSetting outcomeSetting(CallOutcome outcome) {
         return outcomeSettings.get(outcome, key -> settings.findById(key).orElseThrow(
                 () -> new IllegalStateException("No outcome setting for " + key)).unmanagedCopy());

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The admin's contact policies from the database: the policy for the lead's source when there is
  * one, otherwise its lead type's policy for every source. Every call outcome reads one, so they
- * are kept in memory; {@link ContactPolicySettings} drops them when the admin changes a policy.
+ * are kept in memory, and {@link ContactPolicySettings} drops them when the admin changes a policy.
  */
 @Component
 class DatabaseContactPolicies implements ContactPolicies {

@@ -124,7 +124,10 @@ public class CupRows {
         private final String contextPath;
         private final String language;
         private final Map<Long, LeadStatus> statuses = catalog.statusesById();
-        /** Attempt limits by lead type and source: the policies are cached, and many rows share one. */
+        /**
+         * Attempt limits by lead type and source. Each policy lookup outside a transaction starts a
+         * read-only one, and many rows share a limit, so each is looked up once per page.
+         */
         private final Map<String, Integer> maxAttempts = new HashMap<>();
         private final Map<String, String> texts = new HashMap<>();
         private final String noName;
