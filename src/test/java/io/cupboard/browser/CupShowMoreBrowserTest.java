@@ -103,6 +103,13 @@ class CupShowMoreBrowserTest {
                     """);
             browser.await(driver -> !"no".equals(driver.findElement(By.id("cup-sections")).getAttribute("data-refreshed")));
             assertThat(taskIds(browser)).isEqualTo(order);
+
+            // A fresh load shows one page again, here in English and left to right.
+            browser.go("/cup?lang=en");
+            assertThat(browser.find("html").getAttribute("dir")).isEqualTo("ltr");
+            assertThat(taskIds(browser)).isEqualTo(order.subList(0, perPage));
+            assertThat(browser.find("#section-DUE_TODAY .section-shown").getText()).isEqualTo("Showing 5 of 20");
+            assertThat(browser.find("#section-DUE_TODAY .cup-show-more").getText()).isEqualTo("Show 15 more");
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
