@@ -506,11 +506,8 @@ class CenterDayBrowserTest {
     }
 
     private static long openedLead(Browser browser, long previous) {
-        browser.await(driver -> {
-            var cards = driver.findElements(By.cssSelector("#lead-card[data-next-mode=true]"));
-            return !cards.isEmpty() && !cards.get(0).getAttribute("data-lead-id").equals(String.valueOf(previous));
-        });
-        return Long.parseLong(browser.find("#lead-card").getAttribute("data-lead-id"));
+        return Long.parseLong(browser.awaitAttribute("#lead-card[data-next-mode=true]", "data-lead-id",
+                id -> !id.equals(String.valueOf(previous))));
     }
 
     // --- The team lead's and the manager's figures ------------------------------------------------

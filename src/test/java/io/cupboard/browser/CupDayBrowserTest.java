@@ -102,10 +102,7 @@ class CupDayBrowserTest {
     }
 
     private static long nextLeadAfter(Browser browser, long previous) {
-        browser.await(driver -> {
-            var cards = driver.findElements(By.id("lead-card"));
-            return !cards.isEmpty() && !cards.get(0).getAttribute("data-lead-id").equals(String.valueOf(previous));
-        });
+        browser.awaitAttribute("#lead-card", "data-lead-id", id -> !id.equals(String.valueOf(previous)));
         return openedLead(browser);
     }
 }

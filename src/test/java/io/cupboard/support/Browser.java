@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,7 +110,38 @@ public final class Browser implements AutoCloseable {
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout)
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+                .until(current -> {
+                    try {
+                        return condition.apply(current);
+                    } catch (WebDriverException e) {
+                        if (detached(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    /**
+     * Waits for the first element matching a selector to carry an attribute value the test accepts,
+     * and returns that value. One script reads both, so htmx cannot swap the element in between.
+     */
+    public String awaitAttribute(String css, String attribute, Predicate<String> accept) {
+        return await(current -> {
+            Object value = ((JavascriptExecutor) current).executeScript(
+                    "const element = document.querySelector(arguments[0]);"
+                            + " return element ? element.getAttribute(arguments[1]) : null;", css, attribute);
+            return value instanceof String text && accept.test(text) ? text : null;
+        });
+    }
+
+    /**
+     * ChromeDriver sometimes reports an element that htmx has just swapped out as an inspector
+     * "unknown error" instead of a stale element, so the wait retries that one too.
+     */
+    private static boolean detached(WebDriverException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("does not belong to the document");
     }
 
     /**
