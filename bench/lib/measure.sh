@@ -90,9 +90,10 @@ start_sampler() {
             for process in "$postmaster" $(ps -o pid= --ppid "$postmaster" 2>/dev/null); do
                 # A backend that exits between ps and these reads yields no value: count it as 0.
                 local pss rss hwm
-                pss=$(awk '/^Pss:/ { print $2 }' "/proc/$process/smaps_rollup" 2>/dev/null)
-                rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$process/status" 2>/dev/null)
-                hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$process/status" 2>/dev/null)
+                # Under set -e a failed read would end the sampler, hence the || true.
+                pss=$(awk '/^Pss:/ { print $2 }' "/proc/$process/smaps_rollup" 2>/dev/null || true)
+                rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$process/status" 2>/dev/null || true)
+                hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$process/status" 2>/dev/null || true)
                 pg_pss=$((pg_pss + ${pss:-0}))
                 pg_rss=$((pg_rss + ${rss:-0}))
                 pg_hwm=$((pg_hwm + ${hwm:-0}))
@@ -113,6 +114,11 @@ stop_sampler() {
 
 record_memory() {
     local java_peak pg_peak
+    if [ ! -s "$RESULTS/memory.txt" ]; then
+        log "The memory sampler recorded nothing; peak memory is not measured in this run"
+        figure "peak memory, Java process VmHWM (MB)" "-" "-" "MB" "-" "< 768 MB" "not measured"
+        return
+    fi
     java_peak=$(awk '{ if ($3 > max) max = $3 } END { printf "%.0f", max / 1024 }' "$RESULTS/memory.txt")
     pg_peak=$(awk '{ if ($4 > max) max = $4 } END { printf "%.0f", max / 1024 }' "$RESULTS/memory.txt")
     figure "peak memory, Java process VmHWM (MB)" "$java_peak" "-" "MB" "-" "< 768 MB" \

@@ -1,6 +1,7 @@
 -- The day-closing sweep (io.cupboard.workday.DayClosingJob.close) as one statement. It finds the
 -- agents with open tasks due by the end of the day who did not close it clean, and records their
--- day as closed by the system. It carries those tasks to the next opening, one spacing apart per
+-- day as closed by the system, as it does the day of any other agent who opened it and did not
+-- close it. It carries those tasks to the next opening, one spacing apart per
 -- agent, and appends a TASK_CARRIED entry for each. The row count is the number of tasks carried.
 with agents as (
     select distinct t.owner_id as id
@@ -18,6 +19,11 @@ with agents as (
     set closed_at = excluded.closed_at, closed_by_system = true,
         tasks_carried = work_day.tasks_carried + excluded.tasks_carried
     where not work_day.closed_clean
+    returning 1
+), opened as (
+    update work_day set closed_at = cast(:'now' as timestamptz), closed_by_system = true
+    where work_date = cast(:'day' as date) and opened_at is not null and closed_at is null
+      and agent_id <> all(array(select id from agents))
     returning 1
 ), due as (
     select t.id, t.lead_id, t.due_at,

@@ -62,45 +62,51 @@ public class DayClosingJob {
         JobRun run = JobRun.start(log, "day-closing");
         Instant end = day.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
         Instant now = clock.instant();
-        List<Long> agents = jdbc.sql("""
-                        select distinct t.owner_id
-                        from task t
-                        join app_user u on u.id = t.owner_id and u.role = 'AGENT'
-                        where t.state = 'OPEN' and t.due_at < :end
-                          and not exists (select 1 from work_day w
-                                          where w.agent_id = t.owner_id and w.work_date = :day and w.closed_clean)
-                        """)
-                .param("end", Timestamp.from(end))
-                .param("day", day)
-                .query(Long.class).list();
-        int recorded = jdbc.sql("""
-                        insert into work_day (agent_id, work_date, closed_at, closed_clean, closed_by_system, tasks_carried)
-                        select agent.id, :day, :now, false, true,
-                               (select count(*) from task t where t.owner_id = agent.id and t.state = 'OPEN' and t.due_at < :end)
-                        from unnest(cast(:agents as bigint[])) as agent (id)
-                        on conflict (agent_id, work_date) do update
-                        set closed_at = excluded.closed_at, closed_by_system = true,
-                            tasks_carried = work_day.tasks_carried + excluded.tasks_carried
-                        where not work_day.closed_clean
+        // One statement finds the agents and records their days, so that an idle night costs one
+        // scan of the open tasks. The update of opened days skips the agents the insert records,
+        // because one statement must not change the same work day row twice.
+        RecordedDays recorded = jdbc.sql("""
+                        with agents as (
+                            select distinct t.owner_id as id
+                            from task t
+                            join app_user u on u.id = t.owner_id and u.role = 'AGENT'
+                            where t.state = 'OPEN' and t.due_at < :end
+                              and not exists (select 1 from work_day w
+                                              where w.agent_id = t.owner_id and w.work_date = :day and w.closed_clean)
+                        ), recorded as (
+                            insert into work_day (agent_id, work_date, closed_at, closed_clean, closed_by_system, tasks_carried)
+                            select agent.id, :day, :now, false, true,
+                                   (select count(*) from task t where t.owner_id = agent.id and t.state = 'OPEN' and t.due_at < :end)
+                            from agents agent
+                            on conflict (agent_id, work_date) do update
+                            set closed_at = excluded.closed_at, closed_by_system = true,
+                                tasks_carried = work_day.tasks_carried + excluded.tasks_carried
+                            where not work_day.closed_clean
+                            returning agent_id
+                        ), opened as (
+                            update work_day set closed_at = :now, closed_by_system = true
+                            where work_date = :day and opened_at is not null and closed_at is null
+                              and agent_id <> all(array(select id from agents))
+                            returning agent_id
+                        )
+                        select array(select id from agents order by id) as agents,
+                               (select count(*) from recorded) + (select count(*) from opened) as days
                         """)
                 .param("day", day)
                 .param("now", Timestamp.from(now))
                 .param("end", Timestamp.from(end))
-                .param("agents", agents.toArray(Long[]::new))
-                .update();
-        int openedNotClosed = jdbc.sql("""
-                        update work_day set closed_at = :now, closed_by_system = true
-                        where work_date = :day and opened_at is not null and closed_at is null
-                        """)
-                .param("day", day)
-                .param("now", Timestamp.from(now))
-                .update();
+                .query((row, number) -> new RecordedDays(List.of((Long[]) row.getArray("agents").getArray()), row.getLong("days")))
+                .single();
         Instant firstSlot = calendar.nextOpening(end.minusSeconds(1));
         if (firstSlot.isBefore(now)) {
             firstSlot = calendar.nextOpenSlot(now);
         }
-        int carried = scheduling.carryDueTasks(agents, end, firstSlot, properties.carrySpacing(), SYSTEM_REASON, null);
-        run.count("days recorded not closed", recorded + openedNotClosed).count("tasks carried", carried).finished();
+        int carried = scheduling.carryDueTasks(recorded.agents(), end, firstSlot, properties.carrySpacing(), SYSTEM_REASON, null);
+        run.count("days recorded not closed", recorded.days()).count("tasks carried", carried).finished();
         return run;
+    }
+
+    /** The agents whose tasks the job carries, and the number of work days it recorded as not closed clean. */
+    private record RecordedDays(List<Long> agents, long days) {
     }
 }
