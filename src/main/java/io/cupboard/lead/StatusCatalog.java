@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,7 +38,11 @@ public class StatusCatalog {
         return statuses.findById(id).orElse(null);
     }
 
-    /** Returns every status by id, as unmanaged copies kept in memory: read them, never change them. */
+    /**
+     * Returns every status by id, as unmanaged copies kept in memory: read them, never change them.
+     * It joins a caller's transaction but opens none, because it is almost always a cache hit.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Map<Long, LeadStatus> statusesById() {
         return cache.statusesById();
     }

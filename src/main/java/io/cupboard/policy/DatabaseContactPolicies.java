@@ -6,7 +6,8 @@ import io.cupboard.lead.LeadType;
 import io.cupboard.shared.SettingsCache;
 import io.cupboard.shared.SettingsCacheProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admin's contact policies from the database: the policy for the lead's source when there is
@@ -18,19 +19,22 @@ class DatabaseContactPolicies implements ContactPolicies {
 
     private final PolicyStore store;
     private final SettingsCache<Key, ContactPolicy> policies;
+    /** Reads a policy and its steps in one snapshot. Only a miss opens it: the CUP page asks for a policy per row. */
+    private final TransactionTemplate readOnly;
 
-    DatabaseContactPolicies(PolicyStore store, SettingsCacheProperties properties) {
+    DatabaseContactPolicies(PolicyStore store, SettingsCacheProperties properties, PlatformTransactionManager transactions) {
         this.store = store;
         this.policies = new SettingsCache<>(properties);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ContactPolicy policyFor(LeadType type, String source) {
-        return policies.get(new Key(type, source), key -> store.find(key.type(), key.source())
+        return policies.get(new Key(type, source), key -> readOnly.execute(status -> store.find(key.type(), key.source())
                 .map(StoredPolicy::toContactPolicy)
                 // The migrations create one policy per lead type and the admin pages cannot delete it.
-                .orElseThrow(() -> new IllegalStateException("No contact policy for lead type " + type)));
+                .orElseThrow(() -> new IllegalStateException("No contact policy for lead type " + type))));
     }
 
     /** Drops every cached policy when the admin's transaction ends. */

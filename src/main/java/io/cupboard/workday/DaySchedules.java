@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import io.cupboard.calendar.BusinessCalendar;
 import io.cupboard.calendar.OpeningHours;
+import io.cupboard.shared.SettingsCache;
+import io.cupboard.shared.SettingsCacheProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,23 +25,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class DaySchedules {
 
     private static final Logger log = LoggerFactory.getLogger(DaySchedules.class);
+    /** The cache key of the center's default template; team ids start at 1. */
+    private static final long CENTER_DEFAULT = 0L;
 
     private final DayTemplateRepository templates;
     private final BusinessCalendar calendar;
     private final JdbcClient jdbc;
+    /** Every CUP page reads its team's template; admins change templates rarely. */
+    private final SettingsCache<Long, DayTemplate> templatesByTeam;
 
-    DaySchedules(DayTemplateRepository templates, BusinessCalendar calendar, JdbcClient jdbc) {
+    DaySchedules(DayTemplateRepository templates, BusinessCalendar calendar, JdbcClient jdbc,
+                 SettingsCacheProperties cacheProperties) {
         this.templates = templates;
         this.calendar = calendar;
         this.jdbc = jdbc;
+        this.templatesByTeam = new SettingsCache<>(cacheProperties);
     }
 
-    /** Returns the team's template, or the center's default when the team has none. */
+    /**
+     * Returns the team's template, or the center's default when the team has none. The result is
+     * an unmanaged copy shared between threads: read it, never change or save it.
+     */
     public DayTemplate templateFor(Long teamId) {
-        List<DayTemplate> candidates = templates.findOwnAndCenterDefault(teamId);
-        return candidates.stream().filter(template -> template.getTeamId() != null).findFirst()
-                .or(() -> candidates.stream().findFirst())
-                .orElseThrow(() -> new IllegalStateException("The center's default day template is missing"));
+        return templatesByTeam.get(teamId == null ? CENTER_DEFAULT : teamId, key -> {
+            List<DayTemplate> candidates = templates.findOwnAndCenterDefault(teamId);
+            return candidates.stream().filter(template -> template.getTeamId() != null).findFirst()
+                    .or(() -> candidates.stream().findFirst())
+                    .orElseThrow(() -> new IllegalStateException("The center's default day template is missing"))
+                    .unmanagedCopy();
+        });
     }
 
     /** Returns whether the team has a template of its own rather than the center's default. */
@@ -120,6 +134,7 @@ public class DaySchedules {
             throw new WorkdayRuleException("template.error.overlap", e.getMessage());
         }
         DayTemplate saved = templates.save(template);
+        templatesByTeam.invalidateAfterTransaction();
         log.info("Saved day template {} for team {} with {} segments", saved.getId(), teamId, segments.size());
         return saved;
     }

@@ -70,6 +70,21 @@ public class DayTemplate {
         segments.addAll(sorted);
     }
 
+    /**
+     * Returns a copy that no persistence context manages, for sharing between threads. Its
+     * segments cannot be replaced, and nothing may save it.
+     */
+    DayTemplate unmanagedCopy() {
+        DayTemplate copy = new DayTemplate();
+        copy.id = id;
+        copy.teamId = teamId;
+        copy.shiftStart = shiftStart;
+        copy.shiftEnd = shiftEnd;
+        copy.segments = List.copyOf(segments);
+        copy.version = version;
+        return copy;
+    }
+
     public Optional<DaySegment> segmentAt(LocalTime time) {
         return segments.stream().filter(segment -> segment.contains(time)).findFirst();
     }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -162,6 +163,8 @@ class CupPageTest {
         for (int i = 0; i < 5; i++) {
             fixtures.lead(agent);
         }
+        // The first page also reads the settings that later pages take from memory.
+        statementsForCup();
         int fewLeads = statementsForCup();
         for (int i = 0; i < 40; i++) {
             fixtures.lead(agent);
@@ -196,6 +199,17 @@ class CupPageTest {
         assertThat(cup.selectFirst("#cup-sections").attr("hx-get")).isEqualTo("/cup");
         assertThat(cup.select("[autofocus]")).isEmpty();
         assertThat(taskIds(cup)).isEqualTo(cupOrder().subList(0, perPage));
+    }
+
+    @Test
+    void fullFirstPageFitsTheResponseBuffer() throws Exception {
+        longCup(cupProperties.rowsPerPage(), 20);
+
+        MockHttpServletResponse response = mvc.perform(get("/cup").with(signedIn())).andExpect(status().isOk())
+                .andReturn().getResponse();
+
+        // A page that outgrows the buffer commits early, and Spring Session then reads the session twice.
+        assertThat(response.getBufferSize()).isGreaterThan(response.getContentAsByteArray().length);
     }
 
     @Test
