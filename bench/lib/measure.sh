@@ -128,6 +128,44 @@ record_memory() {
         "$(awk '{ if ($6 > max) max = $6 } END { printf "%.0f", max / 1024 }' "$RESULTS/memory.txt")" "-" "MB" "-" "-" "-"
 }
 
+# --- CPU time -------------------------------------------------------------------------------
+# Prints the CPU time used so far, in clock ticks, by the application's JVM and by the whole machine
+# (user, nice, system, irq and softirq). The machine's figure counts PostgreSQL and the load tool
+# too, so a run of the application and a run of pgbench compare like with like.
+cpu_ticks() {
+    local app=0
+    if app_running; then
+        app=$(awk '{ print $14 + $15 }' "/proc/$(cat "$APP_PID_FILE")/stat" 2>/dev/null || echo 0)
+    fi
+    echo "$app $(head -1 /proc/stat | awk '{ print $2 + $3 + $4 + $7 + $8 }')"
+}
+
+# Writes the CPU time of a measured run as "application machine" milliseconds to $RESULTS/NAME.cpu.
+# Arguments: the name and the cpu_ticks output taken before the run.
+record_cpu() {
+    local name="$1" before="$2" ticks
+    ticks=$(getconf CLK_TCK)
+    awk -v before="$before" -v after="$(cpu_ticks)" -v tick="$ticks" 'BEGIN {
+        split(before, b, " "); split(after, a, " ")
+        printf "%.0f %.0f\n", (a[1] - b[1]) * 1000 / tick, (a[2] - b[2]) * 1000 / tick }' >"$RESULTS/$name.cpu"
+}
+
+# Adds two figures: the whole machine's CPU time per operation of the application's run against
+# pgbench's, and the application's JVM share of it. Arguments: the figure's subject, the wrk run's
+# name, the pgbench run's name and the operation's name (for the unit).
+cpu_figures() {
+    local subject="$1" app_run="$2" base_run="$3" operation="$4"
+    local requests transactions app_machine base_machine app_jvm
+    requests=$(field "$RESULTS/$app_run.wrk" requests)
+    transactions=$(grep -o 'number of transactions actually processed: [0-9]*' "$RESULTS/$base_run.pgbench.txt" | awk '{ print $NF }')
+    app_jvm=$(awk -v c="$(cut -d' ' -f1 "$RESULTS/$app_run.cpu")" -v n="$requests" 'BEGIN { printf "%.2f", c / n }')
+    app_machine=$(awk -v c="$(cut -d' ' -f2 "$RESULTS/$app_run.cpu")" -v n="$requests" 'BEGIN { printf "%.2f", c / n }')
+    base_machine=$(awk -v c="$(cut -d' ' -f2 "$RESULTS/$base_run.pgbench.cpu")" -v n="$transactions" 'BEGIN { printf "%.2f", c / n }')
+    figure "$subject: CPU time per $operation, whole machine (ms)" "$app_machine" "$base_machine" "ms" \
+        "$(ratio "$app_machine" "$base_machine")" "-" "-"
+    figure "$subject: of that, the application's JVM (ms)" "$app_jvm" "-" "ms" "-" "-" "-"
+}
+
 # --- pgbench --------------------------------------------------------------------------------
 # Runs a pgbench script with per-transaction logging. Arguments: name, clients, seconds, script,
 # then -D variable=value pairs. Leaves the tps in $RESULTS/NAME.pgbench.txt and the latencies
@@ -211,14 +249,19 @@ measure_cup() {
                         and due_at < '$(local_midnight 1)'")
     log "CUP page of agent001 ($rows tasks due by the end of today), 1 connection, ${seconds} s"
     run_wrk cup-warm 1 "$warm" get.lua "$RESULTS/cup.sessions" BENCH_SESSION=1 BENCH_PATH=/cup
+    local cpu_before
+    cpu_before=$(cpu_ticks)
     run_wrk cup 1 "$seconds" get.lua "$RESULTS/cup.sessions" BENCH_SESSION=1 BENCH_PATH=/cup
+    record_cpu cup "$cpu_before"
     [ "$(field "$RESULTS/cup.wrk" failures)" = 0 ] || fail "The CUP page answered other than 200; see $RESULTS/cup.wrk"
 
     local variables=(-D agent="$agent" -D now="$(iso_now)" -D end_of_today="$(local_midnight 1)"
         -D callback_from="$(iso_offset -1800)" -D callback_to="$(iso_offset 600)"
         -D focus="$focus" -D lift=1000 -D registry_cutoff="$(iso_offset -1296000)")
     run_pgbench cup-warm 1 "$warm" cup.pgbench "${variables[@]}"
+    cpu_before=$(cpu_ticks)
     run_pgbench cup 1 "$seconds" cup.pgbench "${variables[@]}"
+    record_cpu cup.pgbench "$cpu_before"
     local plan_variables=()
     local argument
     for argument in "${variables[@]}"; do
@@ -237,6 +280,7 @@ measure_cup() {
         fi
         figure "CUP page p$p, agent with 250 open leads ($rows tasks due today, the first page of rows shown) (ms)" "$app" "$base" "ms" "$(ratio "$app" "$base")" "$target" "$check"
     done
+    cpu_figures "CUP page" cup cup page
 }
 
 # Writes EXPLAIN (ANALYZE, BUFFERS) of a single-statement baseline script to $RESULTS/plans.txt.
@@ -306,7 +350,7 @@ measure_outcomes() {
     local agents="$1" seconds="$2"
     log "Follow-up outcomes by $agents agents over HTTP, then pgbench with $agents clients, ${seconds} s each"
     head -n "$agents" "$RESULTS/agents.sessions" >"$RESULTS/outcome-$agents.sessions"
-    local users
+    local users cpu_before
     users=$(awk '{ printf "%s\x27%s\x27", (NR > 1 ? "," : ""), $1 }' "$RESULTS/outcome-$agents.sessions")
     # Each run gets the leads' current versions, because the warm-up run changes them.
     local run
@@ -318,8 +362,10 @@ measure_outcomes() {
             run_wrk "outcome-$agents-warm" "$agents" "$(warm_up "$seconds")" outcome.lua "$RESULTS/outcome-$agents.sessions" \
                 BENCH_PLAN="$RESULTS/outcome-$agents.plan"
         else
+            cpu_before=$(cpu_ticks)
             run_wrk "outcome-$agents" "$agents" "$seconds" outcome.lua "$RESULTS/outcome-$agents.sessions" \
                 BENCH_PLAN="$RESULTS/outcome-$agents.plan"
+            record_cpu "outcome-$agents" "$cpu_before"
         fi
     done
 
@@ -332,7 +378,9 @@ measure_outcomes() {
     local planned
     planned=$(bench_value "select count(*) from bench_outcome_lead")
     run_pgbench "outcome-$agents-warm" "$agents" "$(warm_up "$seconds")" outcome.pgbench -D plan_size="$planned"
+    cpu_before=$(cpu_ticks)
     run_pgbench "outcome-$agents" "$agents" "$seconds" outcome.pgbench -D plan_size="$planned"
+    record_cpu "outcome-$agents.pgbench" "$cpu_before"
 
     local app base app_p99 base_p99
     app=$(field "$RESULTS/outcome-$agents.wrk" rps)
@@ -344,6 +392,7 @@ measure_outcomes() {
     figure "outcomes, $agents agents: throughput ($errors) (/s)" "$app" "$base" "/s" "$(ratio "$app" "$base")" \
         "≥ 0.5× pgbench" "$(verdict "$app" "$base" 'a >= 0.5 * b')"
     figure "outcomes, $agents agents: p99 (ms)" "$app_p99" "$base_p99" "ms" "$(ratio "$app_p99" "$base_p99")" "-" "-"
+    cpu_figures "outcomes, $agents agents" "outcome-$agents" "outcome-$agents" outcome
 }
 
 # --- Next-lead pulls ------------------------------------------------------------------------
