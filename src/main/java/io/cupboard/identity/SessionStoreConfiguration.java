@@ -1,11 +1,13 @@
 package io.cupboard.identity;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,23 +42,50 @@ class SessionStoreConfiguration {
 
     /**
      * Response buffer of a page, large enough for the CUP's first page of rows. Spring Session
-     * saves the session when the response commits, and when its filter ends it reads the session
-     * again if that save came first (spring-session issue 1424). A page that fits in the buffer
-     * commits only at the end, so the session is read once and saved once.
+     * saves the session when the response commits. When its filter ends, it saves again and, if
+     * the first save came before, reads the session row once more. So a page should commit only
+     * at the end: it must fit in the buffer, and its writer's flush must wait for the container.
      */
     static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
 
+    /**
+     * Runs inside Spring Session's filter, so that its response wrapper sees neither a full buffer
+     * nor the flush with which Thymeleaf ends every page. The container flushes once the request ends.
+     */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> responseBufferFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> deferredPageCommitFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 response.setBufferSize(RESPONSE_BUFFER_BYTES);
-                chain.doFilter(request, response);
+                chain.doFilter(request, new DeferredFlushResponse(response));
             }
         });
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
+    }
+
+    /** A response whose writer ignores flush calls, which leaves committing to the buffer and the container. */
+    static final class DeferredFlushResponse extends HttpServletResponseWrapper {
+
+        private PrintWriter writer;
+
+        DeferredFlushResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                writer = new PrintWriter(super.getWriter()) {
+                    @Override
+                    public void flush() {
+                        // The container flushes the writer when the request ends.
+                    }
+                };
+            }
+            return writer;
+        }
     }
 }

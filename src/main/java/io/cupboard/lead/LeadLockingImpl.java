@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-/** The implementation Spring Data finds by the fragment's name and the Impl suffix. */
+/** Implementation of {@link LeadLocking}, which Spring Data finds by the fragment's name and the Impl suffix. */
 class LeadLockingImpl implements LeadLocking {
 
     @PersistenceContext

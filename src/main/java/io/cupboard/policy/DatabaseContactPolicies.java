@@ -19,7 +19,7 @@ class DatabaseContactPolicies implements ContactPolicies {
 
     private final PolicyStore store;
     private final SettingsCache<Key, ContactPolicy> policies;
-    /** Reads a policy and its steps in one snapshot. Only a miss opens it: the CUP page asks for a policy per row. */
+    /** Transaction that reads a policy and its steps in one snapshot, opened only on a miss because the CUP page reads a policy per row. */
     private final TransactionTemplate readOnly;
 
     DatabaseContactPolicies(PolicyStore store, SettingsCacheProperties properties, PlatformTransactionManager transactions) {

@@ -25,13 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DaySchedules {
 
     private static final Logger log = LoggerFactory.getLogger(DaySchedules.class);
-    /** The cache key of the center's default template; team ids start at 1. */
+    /** The cache key of the center's default template. Team ids start at 1. */
     private static final long CENTER_DEFAULT = 0L;
 
     private final DayTemplateRepository templates;
     private final BusinessCalendar calendar;
     private final JdbcClient jdbc;
-    /** Every CUP page reads its team's template; admins change templates rarely. */
+    /** Templates kept in memory, because every CUP page reads its team's and admins change them rarely. */
     private final SettingsCache<Long, DayTemplate> templatesByTeam;
 
     DaySchedules(DayTemplateRepository templates, BusinessCalendar calendar, JdbcClient jdbc,

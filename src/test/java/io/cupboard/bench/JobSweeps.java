@@ -402,7 +402,7 @@ public final class JobSweeps {
             calls.keySet().retainAll(only);
         }
         double largest = shares[shares.length - 1];
-        // The load runs before the sweeps leave many dead rows behind; every sweep starts without them.
+        // The load runs before the sweeps leave many dead rows behind, so every sweep starts without them.
         sweeps.vacuum();
         for (SweepCall call : calls.values()) {
             // One unreported round first, so that no measured run pays for cold caches and JIT compilation.

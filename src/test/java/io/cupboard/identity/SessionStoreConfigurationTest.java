@@ -2,15 +2,23 @@ package io.cupboard.identity;
 
 import java.util.UUID;
 
+import io.cupboard.support.Fixtures;
 import io.cupboard.support.IntegrationTest;
+import io.cupboard.support.StatementCounter;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
 class SessionStoreConfigurationTest {
@@ -23,6 +31,12 @@ class SessionStoreConfigurationTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void repositoryUsesTheAsynchronousUpdate() {
@@ -51,5 +65,25 @@ class SessionStoreConfigurationTest {
         assertThat(synchronousCommit).isEqualTo("off");
         assertThat(jdbc.sql("select last_access_time from spring_session where primary_id = ?").param(primaryId)
                 .query(Long.class).single()).isEqualTo(5000L);
+    }
+
+    @Test
+    void pageReadsSessionOnce() throws Exception {
+        User agent = fixtures.agent(fixtures.team());
+        String setCookie = mvc.perform(post("/login").param("username", agent.getUsername()).param("password", Fixtures.PASSWORD)
+                        .with(csrf()).with(request -> {
+                            request.setRemoteAddr("192.0.2.71");
+                            return request;
+                        }))
+                .andReturn().getResponse().getHeader("Set-Cookie");
+        assertThat(setCookie).isNotNull();
+        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+        Cookie session = new Cookie(pair[0], pair[1]);
+
+        StatementCounter.reset();
+        mvc.perform(get("/alerts/badge").cookie(session)).andExpect(status().isOk());
+
+        // Thymeleaf flushes each page. Committed by that flush, Spring Session would read the row again.
+        assertThat(StatementCounter.prepared()).filteredOn(sql -> sql.contains("FROM SPRING_SESSION S")).hasSize(1);
     }
 }

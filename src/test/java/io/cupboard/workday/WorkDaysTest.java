@@ -232,7 +232,7 @@ class WorkDaysTest {
     }
 
     @Test
-    void nightlyJobClosesOpenedDayWithNothingDue() {
+    void nightlyJobClosesIdleOpenedDay() {
         workDays.open(signedIn);
         clock.setInstant(Instant.parse("2026-12-08T22:30:00Z"));
 

@@ -40,7 +40,7 @@ class ApiRecordCleanup {
     public JobRun deleteExpired() {
         JobRun run = JobRun.start(log, "intake-api-cleanup");
         Instant now = clock.instant();
-        // One statement for both tables: an idle run is mostly round trips, so it makes one.
+        // One statement deletes from both tables, because an idle run's time is mostly round trips.
         long[] deleted = jdbc.sql("""
                         with idempotency as (
                             delete from intake_idempotency where created_at < :expiredBefore returning 1

@@ -202,7 +202,7 @@ class CupPageTest {
     }
 
     @Test
-    void fullFirstPageFitsTheResponseBuffer() throws Exception {
+    void firstPageFitsResponseBuffer() throws Exception {
         longCup(cupProperties.rowsPerPage(), 20);
 
         MockHttpServletResponse response = mvc.perform(get("/cup").with(signedIn())).andExpect(status().isOk())

@@ -56,7 +56,7 @@ class ApiRecordCleanupTest {
     }
 
     @Test
-    void deletesOnlyExpiredRecordsAndPastWindows() {
+    void deletesOnlyExpiredRows() {
         Instant now = clock.instant();
         record("expired-1", now.minus(Duration.ofHours(25)));
         record("expired-2", now.minus(Duration.ofDays(3)));
