@@ -204,10 +204,11 @@ run_wrk() {
 }
 
 # Prints the length of the unmeasured run before a measured one, so that both sides of a pair are
-# measured warm. It is a third of the measured run and at least 10 s, because on 2 busy cores the
-# JIT compiler needs about that long for a new code path (an estimate from the validation runs).
+# measured warm: as long as the measured run, and at least 10 s. On 2 busy cores the JIT compiler
+# was still compiling the CUP page's code 20 s into a run (a JFR recording of compilations and
+# per-thread CPU time), and a third of the run left that work inside the measured part.
 warm_up() {
-    local seconds=$(( $1 / 3 < 10 ? 10 : $1 / 3 ))
+    local seconds=$(( $1 < 10 ? 10 : $1 ))
     echo "$seconds"
 }
 
