@@ -204,9 +204,9 @@ run_wrk() {
 }
 
 # Prints the length of the unmeasured run before a measured one, so that both sides of a pair are
-# measured warm: as long as the measured run, and at least 10 s. Measured from per-thread CPU time
-# on 2 cores, the JIT compiler used a fifth of a core 20 s into a run of the CUP page, and an
-# eighth after 60 s, so a third of the run left much of that work inside the measured part.
+# measured warm: as long as the measured run, and at least 10 s. Per-thread CPU time on 2 cores
+# showed the JIT compiler using a fifth of a core 20 s into a run of the CUP page, and an eighth
+# after 60 s. A warm-up of a third of the run left much of that work inside the measured part.
 warm_up() {
     local seconds=$(( $1 < 10 ? 10 : $1 ))
     echo "$seconds"

@@ -49,8 +49,8 @@ class SessionStoreConfiguration {
     static final int RESPONSE_BUFFER_BYTES = 64 * 1024;
 
     /**
-     * Runs inside Spring Session's filter, so that its response wrapper sees neither a full buffer
-     * nor the flush with which Thymeleaf ends every page. The container flushes once the request ends.
+     * Registers a filter inside Spring Session's, so that its response wrapper gets neither a full
+     * buffer nor the flush with which Thymeleaf ends every page. The container flushes once the request ends.
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> deferredPageCommitFilter() {
