@@ -47,13 +47,18 @@ public class DaySchedules {
      * an unmanaged copy shared between threads: read it, never change or save it.
      */
     public DayTemplate templateFor(Long teamId) {
-        return templatesByTeam.get(teamId == null ? CENTER_DEFAULT : teamId, key -> {
-            List<DayTemplate> candidates = templates.findOwnAndCenterDefault(teamId);
-            return candidates.stream().filter(template -> template.getTeamId() != null).findFirst()
-                    .or(() -> candidates.stream().findFirst())
-                    .orElseThrow(() -> new IllegalStateException("The center's default day template is missing"))
-                    .unmanagedCopy();
-        });
+        return templatesByTeam.get(teamId == null ? CENTER_DEFAULT : teamId, key -> currentTemplateFor(teamId).unmanagedCopy());
+    }
+
+    /**
+     * Returns the team's template as the database has it now, or the center's default when the team
+     * has none. The admin's edit form uses it, because the copy in memory may be older.
+     */
+    public DayTemplate currentTemplateFor(Long teamId) {
+        List<DayTemplate> candidates = templates.findOwnAndCenterDefault(teamId);
+        return candidates.stream().filter(template -> template.getTeamId() != null).findFirst()
+                .or(() -> candidates.stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("The center's default day template is missing"));
     }
 
     /** Returns whether the team has a template of its own rather than the center's default. */

@@ -39,7 +39,7 @@ class DayTemplateAdminController {
         model.addAttribute("teams", teams.findAllByOrderByName());
         model.addAttribute("selectedTeam", team == null ? null : teams.findById(team).orElse(null));
         model.addAttribute("ownTemplate", team == null || schedules.hasOwnTemplate(team));
-        DayTemplate template = schedules.templateFor(team);
+        DayTemplate template = schedules.currentTemplateFor(team);
         model.addAttribute("template", template);
         List<DaySegment> rows = new ArrayList<>(template.getSegments());
         model.addAttribute("segments", rows);

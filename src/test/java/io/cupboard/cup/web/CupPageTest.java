@@ -2,6 +2,7 @@ package io.cupboard.cup.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 import io.cupboard.cup.CupItem;
@@ -23,6 +24,7 @@ import io.cupboard.support.LeadSetup;
 import io.cupboard.support.MutableClock;
 import io.cupboard.support.StatementCounter;
 import io.cupboard.support.TestTimes;
+import io.cupboard.workday.DaySchedules;
 import io.cupboard.workday.WorkDays;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -62,6 +64,9 @@ class CupPageTest {
 
     @Autowired
     WorkDays workDays;
+
+    @Autowired
+    DaySchedules schedules;
 
     @Autowired
     Cups cups;
@@ -377,6 +382,23 @@ class CupPageTest {
         Document cup = page("/cup");
         assertThat(cup.selectFirst("#current-segment").text()).isEqualTo("מקטע נוכחי: 09:30–10:30 פולו-אפים");
         assertThat(cup.selectFirst("#shift-left").text()).isEqualTo("נותרו במשמרת 6:00 ש׳");
+    }
+
+    @Test
+    void templateFormShowsTheSavedTemplate() throws Exception {
+        User admin = fixtures.user(Role.ADMIN, null);
+        LocalTime before = schedules.templateFor(team.getId()).getShiftStart();
+        // Another instance saves the center's template behind this instance's copy in memory.
+        jdbc.sql("update day_template set shift_start = '07:30' where team_id is null").update();
+        try {
+            Document form = Jsoup.parse(mvc.perform(get("/admin/day-templates").param("team", String.valueOf(team.getId()))
+                            .with(user(fixtures.signedIn(admin))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+            assertThat(form.selectFirst("#shiftStart").attr("value")).isEqualTo("07:30");
+        } finally {
+            jdbc.sql("update day_template set shift_start = ? where team_id is null").param(before).update();
+        }
     }
 
     /**
