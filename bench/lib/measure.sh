@@ -150,6 +150,11 @@ record_cpu() {
         printf "%.0f %.0f\n", (a[1] - b[1]) * 1000 / tick, (a[2] - b[2]) * 1000 / tick }' >"$RESULTS/$name.cpu"
 }
 
+# Prints milliseconds divided by a number of operations, with two decimals.
+per_operation() {
+    awk -v millis="$1" -v operations="$2" 'BEGIN { printf "%.2f", millis / operations }'
+}
+
 # Adds two figures: the whole machine's CPU time per operation of the application's run against
 # pgbench's, and the application's JVM share of it. Arguments: the figure's subject, the wrk run's
 # name, the pgbench run's name and the operation's name (for the unit).
@@ -158,9 +163,9 @@ cpu_figures() {
     local requests transactions app_machine base_machine app_jvm
     requests=$(field "$RESULTS/$app_run.wrk" requests)
     transactions=$(grep -o 'number of transactions actually processed: [0-9]*' "$RESULTS/$base_run.pgbench.txt" | awk '{ print $NF }')
-    app_jvm=$(awk -v c="$(cut -d' ' -f1 "$RESULTS/$app_run.cpu")" -v n="$requests" 'BEGIN { printf "%.2f", c / n }')
-    app_machine=$(awk -v c="$(cut -d' ' -f2 "$RESULTS/$app_run.cpu")" -v n="$requests" 'BEGIN { printf "%.2f", c / n }')
-    base_machine=$(awk -v c="$(cut -d' ' -f2 "$RESULTS/$base_run.pgbench.cpu")" -v n="$transactions" 'BEGIN { printf "%.2f", c / n }')
+    app_jvm=$(per_operation "$(cut -d' ' -f1 "$RESULTS/$app_run.cpu")" "$requests")
+    app_machine=$(per_operation "$(cut -d' ' -f2 "$RESULTS/$app_run.cpu")" "$requests")
+    base_machine=$(per_operation "$(cut -d' ' -f2 "$RESULTS/$base_run.pgbench.cpu")" "$transactions")
     figure "$subject: CPU time per $operation, whole machine (ms)" "$app_machine" "$base_machine" "ms" \
         "$(ratio "$app_machine" "$base_machine")" "-" "-"
     figure "$subject: of that, the application's JVM (ms)" "$app_jvm" "-" "ms" "-" "-" "-"

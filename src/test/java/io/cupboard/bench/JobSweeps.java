@@ -302,8 +302,8 @@ public final class JobSweeps {
 
     /**
      * Removes the row versions that arming, sweeping and restoring left behind. Autovacuum does not
-     * keep pace with them, so without this each timing would scan more dead rows than the one
-     * before it, and whichever of the job and the statement ran second would pay for both.
+     * keep pace with them. Without this, each timing would scan more dead rows than the one before,
+     * and whichever of the job and the statement ran second would pay for both.
      */
     private void vacuum() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

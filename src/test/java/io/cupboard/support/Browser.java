@@ -126,11 +126,11 @@ public final class Browser implements AutoCloseable {
      * Waits for the first element matching a selector to carry an attribute value the test accepts,
      * and returns that value. One script reads both, so htmx cannot swap the element in between.
      */
-    public String awaitAttribute(String css, String attribute, Predicate<String> accept) {
+    public String awaitAttribute(String selector, String attribute, Predicate<String> accept) {
         return await(current -> {
             Object value = ((JavascriptExecutor) current).executeScript(
                     "const element = document.querySelector(arguments[0]);"
-                            + " return element ? element.getAttribute(arguments[1]) : null;", css, attribute);
+                            + " return element ? element.getAttribute(arguments[1]) : null;", selector, attribute);
             return value instanceof String text && accept.test(text) ? text : null;
         });
     }

@@ -124,11 +124,6 @@ public class CupRows {
         private final String contextPath;
         private final String language;
         private final Map<Long, LeadStatus> statuses = catalog.statusesById();
-        /**
-         * Attempt limits by lead type and source. Each policy lookup outside a transaction starts a
-         * read-only one, and many rows share a limit, so each is looked up once per page.
-         */
-        private final Map<String, Integer> maxAttempts = new HashMap<>();
         private final Map<String, String> texts = new HashMap<>();
         private final String noName;
 
@@ -140,13 +135,12 @@ public class CupRows {
         }
 
         Row row(CupSection section, CupItem item, boolean autofocus) {
-            int max = maxAttempts.computeIfAbsent(item.leadType() + " " + item.leadSource(),
-                    key -> policies.policyFor(item.leadType(), item.leadSource()).maxAttempts());
+            int maxAttempts = policies.policyFor(item.leadType(), item.leadSource()).maxAttempts();
             LeadStatus status = statuses.get(item.statusId());
             boolean sla = section == CupSection.NEW_IN_SLA;
             String type = text("lead.type." + item.leadType(), key -> messages.getMessage(key, null, locale));
-            String attempts = text("cup.attempt " + item.attemptCount() + " " + max,
-                    key -> messages.getMessage("cup.attempt", new Object[] {item.attemptCount(), max}, locale));
+            String attempts = text("cup.attempt " + item.attemptCount() + " " + maxAttempts,
+                    key -> messages.getMessage("cup.attempt", new Object[] {item.attemptCount(), maxAttempts}, locale));
             String reasonTime = format.time(sla ? item.slaDeadlineAt() : item.dueAt());
             String why = text("cup.why." + section + " " + reasonTime,
                     key -> messages.getMessage("cup.why." + section, new Object[] {reasonTime}, locale));
