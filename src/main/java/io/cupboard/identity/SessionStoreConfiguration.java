@@ -11,29 +11,88 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Settings of the session store in PostgreSQL. Every request moves its session's last access time, so
- * each request would otherwise wait for a second durable commit besides its own work.
+ * each request would otherwise write the session row and wait for a second durable commit besides
+ * its own work.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
     /**
-     * Spring Session's update of a session row, which also turns synchronous commit off for its
-     * own transaction. A database crash can then lose the last moments of access times and
-     * attribute changes, so a session may expire a little early or ask for a new login. Sessions
-     * are created and deleted with durable commits as before.
+     * How long a session's last access time may lag behind its requests. Sessions last ten hours,
+     * so expiring up to this much early goes unnoticed, while each request no longer rewrites the
+     * row, its expiry index entry and their WAL.
+     */
+    static final long ACCESS_TIME_STEP_MILLIS = 60_000;
+
+    /**
+     * Spring Session's update of a session row. It writes only when something besides the access
+     * time changed, or the access time moved by {@link #ACCESS_TIME_STEP_MILLIS} or more. The
+     * parameters keep Spring Session's order, so the new values are named in a subquery first.
+     * A write turns synchronous commit off for its own transaction. A database crash can then lose
+     * the last moments of access times and attribute changes, so a session may expire a little early
+     * or ask for a new login. Sessions are created and deleted with durable commits as before.
      */
     static final String UPDATE_SESSION_QUERY = """
-            UPDATE %TABLE_NAME%
-            SET SESSION_ID = ?, LAST_ACCESS_TIME = ?, MAX_INACTIVE_INTERVAL = ?, EXPIRY_TIME = ?, PRINCIPAL_NAME = ?
-            WHERE PRIMARY_ID = ? AND set_config('synchronous_commit', 'off', true) IS NOT NULL
-            """;
+            UPDATE %TABLE_NAME% AS stored
+            SET SESSION_ID = incoming.session_id, LAST_ACCESS_TIME = incoming.last_access_time,
+                MAX_INACTIVE_INTERVAL = incoming.max_inactive_interval, EXPIRY_TIME = incoming.expiry_time,
+                PRINCIPAL_NAME = incoming.principal_name
+            FROM (SELECT CAST(? AS CHAR(36)) AS session_id, CAST(? AS BIGINT) AS last_access_time,
+                         CAST(? AS INTEGER) AS max_inactive_interval, CAST(? AS BIGINT) AS expiry_time,
+                         CAST(? AS VARCHAR(100)) AS principal_name) AS incoming
+            WHERE stored.PRIMARY_ID = ?
+              AND (incoming.session_id <> stored.SESSION_ID
+                   OR incoming.max_inactive_interval <> stored.MAX_INACTIVE_INTERVAL
+                   OR incoming.principal_name IS DISTINCT FROM stored.PRINCIPAL_NAME
+                   OR incoming.last_access_time - stored.LAST_ACCESS_TIME >= :step)
+              AND set_config('synchronous_commit', 'off', true) IS NOT NULL
+            """.replace(":step", Long.toString(ACCESS_TIME_STEP_MILLIS));
+
+    /**
+     * Runs each statement of the session store on its own, without a transaction around it. Every
+     * request reads its session and may write it back, and a transaction around each cost two more
+     * round trips and a JPA entity manager. The statements of one save are no longer atomic: a
+     * failure between a session's row and its attributes leaves a session without them, whose
+     * user signs in again. An application transaction on the thread is suspended, not joined: a
+     * download streamed inside a read-only transaction commits its response, and so saves its
+     * session, before that transaction ends.
+     */
+    @Bean
+    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        return template;
+    }
+
+    /**
+     * Creates the application's transaction template, because Spring Boot's backs off when any
+     * {@link TransactionOperations} bean exists, and the session store's is one.
+     */
+    @Bean
+    @Primary
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    /** Creates the session store's attribute conversion, which keeps recently read security contexts and CSRF tokens. */
+    @Bean
+    GenericConversionService springSessionConversionService(ResourceLoader resources) {
+        return SessionAttributeConversion.create(resources.getClassLoader());
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> asynchronousSessionUpdates() {

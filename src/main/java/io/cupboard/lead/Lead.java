@@ -83,6 +83,37 @@ public class Lead {
     protected Lead() {
     }
 
+    /** Rebuilds a stored lead from its columns, outside the persistence context ({@link OutcomeWrites}). */
+    Lead(LeadColumns columns) {
+        this.id = columns.id();
+        this.fullName = columns.fullName();
+        this.phoneE164 = columns.phoneE164();
+        this.phoneDisplay = columns.phoneDisplay();
+        this.alternatePhoneE164 = columns.alternatePhoneE164();
+        this.email = columns.email();
+        this.city = columns.city();
+        this.preferredLanguage = columns.preferredLanguage();
+        this.source = columns.source();
+        this.campaign = columns.campaign();
+        this.externalId = columns.externalId();
+        this.consentBasis = columns.consentBasis();
+        this.registryCheckedAt = columns.registryCheckedAt();
+        this.type = columns.type();
+        this.statusId = columns.statusId();
+        this.ownerId = columns.ownerId();
+        this.teamId = columns.teamId();
+        this.attemptCount = columns.attemptCount();
+        this.followUpCount = columns.followUpCount();
+        this.wave = columns.wave();
+        this.createdAt = columns.createdAt();
+        this.assignedAt = columns.assignedAt();
+        this.firstContactAt = columns.firstContactAt();
+        this.lastActivityAt = columns.lastActivityAt();
+        this.closedAt = columns.closedAt();
+        this.disqualificationReasonId = columns.disqualificationReasonId();
+        this.version = columns.version();
+    }
+
     public Lead(LeadContact contact, LeadType type, LeadStatus initialStatus, Instant createdAt) {
         if (!initialStatus.isOpen()) {
             throw new IllegalArgumentException("A lead starts in an open status, not " + initialStatus.getCode());

@@ -10,7 +10,6 @@ import io.cupboard.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +23,7 @@ public class Outcomes {
 
     private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
 
-    private final LeadAccess access;
-    private final LeadRepository leads;
-    private final TaskRepository tasks;
-    private final TaskCompletion taskCompletion;
+    private final OutcomeWrites writes;
     private final LeadSettingsCache settings;
     private final DisqualificationReasonRepository reasons;
     private final ContactPolicies policies;
@@ -37,14 +33,10 @@ public class Outcomes {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outcomes(LeadAccess access, LeadRepository leads, TaskRepository tasks, TaskCompletion taskCompletion,
-             LeadSettingsCache settings, DisqualificationReasonRepository reasons, ContactPolicies policies,
-             BusinessCalendar calendar, Timeline timeline, DoNotCallList doNotCall, ApplicationEventPublisher events,
-             Clock clock) {
-        this.access = access;
-        this.leads = leads;
-        this.tasks = tasks;
-        this.taskCompletion = taskCompletion;
+    Outcomes(OutcomeWrites writes, LeadSettingsCache settings, DisqualificationReasonRepository reasons,
+             ContactPolicies policies, BusinessCalendar calendar, Timeline timeline, DoNotCallList doNotCall,
+             ApplicationEventPublisher events, Clock clock) {
+        this.writes = writes;
         this.settings = settings;
         this.reasons = reasons;
         this.policies = policies;
@@ -66,18 +58,16 @@ public class Outcomes {
      */
     @Transactional
     public OutcomeResult record(long leadId, int expectedVersion, OutcomeRequest request, CurrentUser user) {
-        Lead lead = access.lockVisible(leadId, user);
+        Lead lead = writes.lock(leadId)
+                .filter(found -> user == null || LeadAccess.mayAccess(found, user))
+                .orElseThrow(() -> new LeadNotFoundException(leadId));
         if (lead.getVersion() != expectedVersion) {
             throw new LeadConflictException(leadId, expectedVersion, lead.getVersion());
         }
         if (!lead.isOpen()) {
             throw new LeadClosedException(leadId);
         }
-        try {
-            return apply(lead, request, user == null ? null : user.id());
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new LeadConflictException(leadId, e);
-        }
+        return apply(lead, request, user == null ? null : user.id());
     }
 
     private OutcomeResult apply(Lead lead, OutcomeRequest request, Long actorId) {
@@ -89,7 +79,7 @@ public class Outcomes {
         validate(request, now);
 
         // Before the next task is inserted: the unique index allows one open task per lead.
-        taskCompletion.completeOpenTask(lead.getId(), now);
+        writes.completeOpenTask(lead.getId(), now);
         lead.recordCall(now);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -102,7 +92,10 @@ public class Outcomes {
             case NOT_RELEVANT -> close(lead, status(setting.getStatusId()), activeReason(request.reasonId()), now);
             case WRONG_NUMBER, DO_NOT_CALL -> closeWithFixedReason(lead, setting, now, actorId);
         };
-        leads.saveAndFlush(lead);
+        if (!writes.saveOutcome(lead)) {
+            // The row is locked, so its version changes only if this transaction wrote the lead in another way.
+            throw new LeadConflictException(lead.getId(), new IllegalStateException("Lead version changed under its row lock"));
+        }
 
         details.put("toStatus", next.status().getCode());
         details.put("attempt", lead.getAttemptCount());
@@ -205,7 +198,8 @@ public class Outcomes {
 
     private NextStep openWith(Lead lead, LeadStatus status, TaskType type, Instant due, Instant now) {
         lead.moveToStatus(status);
-        Task task = tasks.save(new Task(lead, type, due, null, now));
+        Task task = new Task(lead, type, due, null, now);
+        writes.open(task);
         return new NextStep(status, task, false);
     }
 

@@ -99,13 +99,22 @@ public class TaskScheduling {
             return 0;
         }
         Instant now = clock.instant();
-        // The tasks are found by id (= any(array(...))): joined to the set alone, the planner read every open task.
+        // The due tasks are read agent by agent from the owner's index. Given the agents as one array,
+        // the planner read every open task, the pools' overdue ones included, and filtered them.
+        // "offset 0" keeps it from merging the lateral subquery into such a join. The carried tasks
+        // are then found by id (= any(array(...))): joined to the set alone, the planner read every
+        // open task again.
         int moved = jdbc.sql("""
                         with due as (
                             select t.id, t.lead_id, t.due_at,
                                    row_number() over (partition by t.owner_id order by t.due_at, t.id) - 1 as position
-                            from task t
-                            where t.state = 'OPEN' and t.owner_id = any(:agents) and t.due_at < :dueBefore
+                            from (select distinct unnest(cast(:agents as bigint[]))) as agent(id)
+                            cross join lateral (
+                                select task.id, task.lead_id, task.owner_id, task.due_at
+                                from task
+                                where task.owner_id = agent.id and task.state = 'OPEN' and task.due_at < :dueBefore
+                                offset 0
+                            ) as t
                         ), moved as (
                             update task t
                             set due_at = cast(:firstSlot as timestamptz) + due.position * make_interval(secs => :spacingSeconds),

@@ -1,5 +1,6 @@
 package io.cupboard.identity;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.cupboard.support.Fixtures;
@@ -9,9 +10,12 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +37,16 @@ class SessionStoreConfigurationTest {
     TransactionTemplate transaction;
 
     @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
     Fixtures fixtures;
+
+    /** The session id of the row a test stores; the column has a unique index. */
+    private final String sessionId = UUID.randomUUID().toString();
 
     @Test
     void repositoryUsesTheAsynchronousUpdate() {
@@ -47,24 +57,92 @@ class SessionStoreConfigurationTest {
 
     @Test
     void updateMovesAccessTimeWithoutDurableCommit() {
-        String primaryId = UUID.randomUUID().toString();
-        jdbc.sql("""
-                insert into spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval, expiry_time)
-                values (?, ?, 1000, 1000, 1800, 1801000)
-                """).params(primaryId, UUID.randomUUID().toString()).update();
-        String update = SessionStoreConfiguration.UPDATE_SESSION_QUERY.replace("%TABLE_NAME%", "spring_session");
+        String primaryId = storedSession();
+        long later = 1000 + SessionStoreConfiguration.ACCESS_TIME_STEP_MILLIS;
 
         String synchronousCommit = transaction.execute(status -> {
             // The test server runs with synchronous commit off; start this transaction with it on.
             jdbc.sql("select set_config('synchronous_commit', 'on', true)").query(String.class).single();
-            int updated = jdbc.sql(update).params(UUID.randomUUID().toString(), 5000L, 1800, 1805000L, "agent", primaryId).update();
-            assertThat(updated).isOne();
+            assertThat(update(primaryId, sessionId, later, null)).isOne();
             return jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single();
         });
 
         assertThat(synchronousCommit).isEqualTo("off");
-        assertThat(jdbc.sql("select last_access_time from spring_session where primary_id = ?").param(primaryId)
-                .query(Long.class).single()).isEqualTo(5000L);
+        assertThat(lastAccessTime(primaryId)).isEqualTo(later);
+    }
+
+    @Test
+    void accessWithinTheStepLeavesTheRowAlone() {
+        String primaryId = storedSession();
+
+        int updated = update(primaryId, sessionId, 1000 + SessionStoreConfiguration.ACCESS_TIME_STEP_MILLIS - 1, null);
+
+        assertThat(updated).isZero();
+        assertThat(lastAccessTime(primaryId)).isEqualTo(1000L);
+    }
+
+    @Test
+    void otherChangesAreWrittenAtOnce() {
+        String primaryId = storedSession();
+        String renewedId = UUID.randomUUID().toString();
+
+        assertThat(update(primaryId, sessionId, 2000, "agent")).isOne();
+        assertThat(update(primaryId, renewedId, 3000, "agent")).isOne();
+
+        assertThat(jdbc.sql("select session_id || ' ' || principal_name || ' ' || last_access_time from spring_session where primary_id = ?")
+                .param(primaryId).query(String.class).single()).isEqualTo(renewedId + " agent 3000");
+    }
+
+    private String storedSession() {
+        String primaryId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval, expiry_time)
+                values (?, ?, 1000, 1000, 1800, 1801000)
+                """).params(primaryId, sessionId).update();
+        return primaryId;
+    }
+
+    private int update(String primaryId, String newSessionId, long accessedAt, String principal) {
+        String update = SessionStoreConfiguration.UPDATE_SESSION_QUERY.replace("%TABLE_NAME%", "spring_session");
+        return jdbc.sql(update).params(newSessionId, accessedAt, 1800, accessedAt + 1_800_000, principal, primaryId).update();
+    }
+
+    private long lastAccessTime(String primaryId) {
+        return jdbc.sql("select last_access_time from spring_session where primary_id = ?").param(primaryId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void saveInsideReadOnlyTransactionWritesOnItsOwn() {
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+
+        SavedAccess saved = moveAccessTimeInside(readOnly, sessions);
+
+        assertThat(jdbc.sql("select last_access_time from spring_session where session_id = ?").param(saved.sessionId())
+                .query(Long.class).single()).isEqualTo(saved.accessedAt().toEpochMilli());
+    }
+
+    /**
+     * Saves a session with a later access time inside a transaction that then rolls back. Typed by
+     * the repository's session type, because Spring Session's JDBC session class is not public.
+     */
+    private static <S extends Session> SavedAccess moveAccessTimeInside(TransactionTemplate transaction,
+                                                                          SessionRepository<S> repository) {
+        S created = repository.createSession();
+        repository.save(created);
+        Instant later = created.getLastAccessedTime().plusMillis(SessionStoreConfiguration.ACCESS_TIME_STEP_MILLIS);
+        transaction.executeWithoutResult(status -> {
+            S found = repository.findById(created.getId());
+            found.setLastAccessedTime(later);
+            repository.save(found);
+            // The application's transaction ends without committing; the session's write stays.
+            status.setRollbackOnly();
+        });
+        return new SavedAccess(created.getId(), later);
+    }
+
+    private record SavedAccess(String sessionId, Instant accessedAt) {
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.cupboard.shared;
 
+import io.cupboard.identity.Role;
 import io.cupboard.identity.User;
 import io.cupboard.support.Fixtures;
 import io.cupboard.support.IntegrationTest;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -72,6 +75,39 @@ class LayoutTest {
                 .doesNotContain("/team", "/center", "/admin");
         assertThat(page.selectFirst("#current-user").text()).contains(agent.getDisplayName());
         assertThat(page.selectFirst("#switch-language").attr("href")).isEqualTo("/cup?lang=en");
+    }
+
+    @Test
+    void managerGetsTheTeamCenterAndImportLinksWithoutAlerts() throws Exception {
+        User manager = fixtures.user(Role.MANAGER, null);
+
+        Document page = page(mvc.perform(get("/center").with(user(userDetails.loadUserByUsername(manager.getUsername())))).andReturn());
+
+        assertThat(page.select("#mainNavigation ul.me-auto a.nav-link").eachAttr("href")).containsExactly("/team", "/center", "/intake");
+        assertThat(page.select("#alerts-nav")).isEmpty();
+        assertThat(page.selectFirst("#current-user").text()).contains(manager.getDisplayName());
+    }
+
+    @Test
+    void errorPageKeepsTheUsersNavigation() throws Exception {
+        User admin = fixtures.user(Role.ADMIN, null);
+
+        // The container forwards a 403 to /error with these attributes; MockMvc does not forward.
+        Document page = page(mvc.perform(get("/error").with(user(userDetails.loadUserByUsername(admin.getUsername())))
+                        .accept(MediaType.TEXT_HTML)
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403).requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/cup"))
+                .andExpect(status().isForbidden()).andReturn());
+
+        assertThat(page.select("#mainNavigation ul.me-auto a.nav-link").eachAttr("href")).containsExactly("/intake", "/admin");
+        assertThat(page.selectFirst("#current-user").text()).contains(admin.getDisplayName());
+    }
+
+    @Test
+    void loginPageHasNoNavigationLinks() throws Exception {
+        Document page = page(mvc.perform(get("/login")).andReturn());
+
+        assertThat(page.select("#mainNavigation a.nav-link")).extracting(element -> element.id()).containsExactly("switch-language");
+        assertThat(page.select("#current-user, #alerts-nav")).isEmpty();
     }
 
     private static Document page(MvcResult result) throws Exception {
