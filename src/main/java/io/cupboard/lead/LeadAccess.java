@@ -1,5 +1,7 @@
 package io.cupboard.lead;
 
+import java.util.Optional;
+
 import io.cupboard.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +38,17 @@ public class LeadAccess {
 
     /** Loads a lead the user may change, locking its row until the transaction ends. */
     Lead lockVisible(long leadId, CurrentUser user) {
-        Lead lead = leads.findForUpdate(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        return changeable(leads.findForUpdate(leadId), leadId, user);
+    }
+
+    /**
+     * Returns a loaded lead if the user may change it. A user of null is the system, which may
+     * change every lead.
+     *
+     * @throws LeadNotFoundException when the lead does not exist or is outside the user's scope
+     */
+    static Lead changeable(Optional<Lead> found, long leadId, CurrentUser user) {
+        Lead lead = found.orElseThrow(() -> new LeadNotFoundException(leadId));
         if (user != null && !mayAccess(lead, user)) {
             throw new LeadNotFoundException(leadId);
         }

@@ -23,7 +23,10 @@ class OutcomeWrites {
         this.jdbc = jdbc;
     }
 
-    /** Loads a lead and locks its row until the transaction ends, as the entity manager's pessimistic lock did. */
+    /**
+     * Loads a lead and locks its row until the transaction ends, as the entity manager's pessimistic
+     * lock did. {@link LeadLocking} takes the same lock for callers that change a managed entity.
+     */
     Optional<Lead> lock(long leadId) {
         return jdbc.sql("select " + LeadColumns.SELECT_LIST + " from lead where id = :id for no key update")
                 .param("id", leadId)

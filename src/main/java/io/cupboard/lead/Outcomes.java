@@ -58,9 +58,7 @@ public class Outcomes {
      */
     @Transactional
     public OutcomeResult record(long leadId, int expectedVersion, OutcomeRequest request, CurrentUser user) {
-        Lead lead = writes.lock(leadId)
-                .filter(found -> user == null || LeadAccess.mayAccess(found, user))
-                .orElseThrow(() -> new LeadNotFoundException(leadId));
+        Lead lead = LeadAccess.changeable(writes.lock(leadId), leadId, user);
         if (lead.getVersion() != expectedVersion) {
             throw new LeadConflictException(leadId, expectedVersion, lead.getVersion());
         }

@@ -113,7 +113,7 @@ class SessionStoreConfigurationTest {
     }
 
     @Test
-    void saveInsideReadOnlyTransactionWritesOnItsOwn() {
+    void saveSuspendsReadOnlyTransaction() {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
 

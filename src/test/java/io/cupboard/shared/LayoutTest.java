@@ -78,7 +78,7 @@ class LayoutTest {
     }
 
     @Test
-    void managerGetsTheTeamCenterAndImportLinksWithoutAlerts() throws Exception {
+    void managerNavigationHasNoAlerts() throws Exception {
         User manager = fixtures.user(Role.MANAGER, null);
 
         Document page = page(mvc.perform(get("/center").with(user(userDetails.loadUserByUsername(manager.getUsername())))).andReturn());
