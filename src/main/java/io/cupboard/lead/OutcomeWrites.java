@@ -1,9 +1,13 @@
 package io.cupboard.lead;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +21,30 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeWrites {
 
-    private final JdbcClient jdbc;
+    private static final String COMPLETE_OPEN_TASK = """
+            update task set state = 'DONE', completed_at = ?, version = version + 1
+            where lead_id = ? and state = 'OPEN';
+            """;
 
-    OutcomeWrites(JdbcClient jdbc) {
+    private static final String OPEN_TASK = """
+            insert into task (lead_id, type, state, owner_id, team_id, due_at, sla_deadline_at, created_at,
+                              carried_count, version)
+            values (?, ?, 'OPEN', ?, ?, ?, ?, ?, 0, 0);
+            """;
+
+    private static final String SAVE_LEAD = """
+            update lead set status_id = ?, owner_id = ?, team_id = ?, assigned_at = ?, attempt_count = ?,
+                            follow_up_count = ?, wave = ?, first_contact_at = ?, last_activity_at = ?,
+                            closed_at = ?, disqualification_reason_id = ?, version = version + 1
+            where id = ? and version = ?
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    OutcomeWrites(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -35,69 +59,82 @@ class OutcomeWrites {
     }
 
     /**
-     * Marks the lead's open task done and raises its version, as saving the entity did. A task
-     * that a concurrent transaction changed is re-read by PostgreSQL after that commit, so a task
-     * it completed meanwhile is left alone.
+     * Writes an outcome's rows. It marks the lead's open task done and inserts the next task if
+     * there is one. It writes the columns an outcome changes on the locked lead and raises the
+     * version, as flushing the entity did, then appends the call to the timeline. The statements
+     * travel to PostgreSQL in one round trip and run in this order, so the done task has left the
+     * unique index of open tasks before the next one arrives. That is three round trips fewer than
+     * one statement each, two when no task follows.
      *
-     * @return the number of tasks completed, 0 or 1 (the unique index allows one open task per lead)
+     * @param doneAt the time the open task was done
+     * @param next   the lead's next task, or null when the outcome leaves none
+     * @param call   the timeline entry of the call
+     * @return whether the lead's row still had the version the lead was loaded with. When it had
+     *         not, the other statements have run anyway, so the caller must roll back.
      */
-    int completeOpenTask(long leadId, Instant at) {
-        return jdbc.sql("""
-                        update task set state = 'DONE', completed_at = :at, version = version + 1
-                        where lead_id = :leadId and state = 'OPEN'
-                        """)
-                .param("at", Timestamp.from(at))
-                .param("leadId", leadId)
-                .update();
+    boolean saveOutcome(Lead lead, Instant doneAt, Task next, Timeline.Entry call) {
+        String sql = COMPLETE_OPEN_TASK + (next == null ? "" : OPEN_TASK) + SAVE_LEAD + ";\n" + Timeline.INSERT_ENTRY;
+        return Boolean.TRUE.equals(jdbcTemplate.execute(sql, (PreparedStatement statement) -> {
+            Parameters parameters = new Parameters(statement);
+            parameters.timestamp(doneAt).number(lead.getId());
+            if (next != null) {
+                parameters.number(next.getLeadId()).text(next.getType().name()).number(next.getOwnerId())
+                        .number(next.getTeamId()).timestamp(next.getDueAt()).timestamp(next.getSlaDeadlineAt())
+                        .timestamp(next.getCreatedAt());
+            }
+            parameters.number(lead.getStatusId()).number(lead.getOwnerId()).number(lead.getTeamId())
+                    .timestamp(lead.getAssignedAt()).number(lead.getAttemptCount()).number(lead.getFollowUpCount())
+                    .number(lead.getWave()).timestamp(lead.getFirstContactAt()).timestamp(lead.getLastActivityAt())
+                    .timestamp(lead.getClosedAt()).number(lead.getDisqualificationReasonId()).number(lead.getId())
+                    .number(lead.getVersion());
+            parameters.number(call.leadId()).text(call.kind()).text(call.outcome()).text(call.note()).number(call.actorId())
+                    .timestamp(call.at()).text(call.details());
+            return leadUpdateCount(statement) == 1;
+        }));
     }
 
-    /** Inserts a new open task, as persisting the entity did, without reading its generated id back. */
-    void open(Task task) {
-        jdbc.sql("""
-                        insert into task (lead_id, type, state, owner_id, team_id, due_at, sla_deadline_at, created_at,
-                                          carried_count, version)
-                        values (:leadId, :type, 'OPEN', :ownerId, :teamId, :dueAt, :slaDeadlineAt, :createdAt, 0, 0)
-                        """)
-                .param("leadId", task.getLeadId())
-                .param("type", task.getType().name())
-                .param("ownerId", task.getOwnerId())
-                .param("teamId", task.getTeamId())
-                .param("dueAt", timestamp(task.getDueAt()))
-                .param("slaDeadlineAt", timestamp(task.getSlaDeadlineAt()))
-                .param("createdAt", timestamp(task.getCreatedAt()))
-                .update();
+    /** Runs the statements and returns the row count of the lead's update, the one before last. */
+    private static int leadUpdateCount(PreparedStatement statement) throws SQLException {
+        statement.execute();
+        int beforeLast = -1;
+        int last = statement.getUpdateCount();
+        while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+            beforeLast = last;
+            last = statement.getUpdateCount();
+        }
+        return beforeLast;
     }
 
-    /**
-     * Writes the columns an outcome changes on its locked lead and raises the version, as flushing
-     * the entity did.
-     *
-     * @return whether the row still had the version the lead was loaded with
-     */
-    boolean saveOutcome(Lead lead) {
-        return jdbc.sql("""
-                        update lead set status_id = :statusId, owner_id = :ownerId, team_id = :teamId,
-                                        assigned_at = :assignedAt, attempt_count = :attemptCount,
-                                        follow_up_count = :followUpCount, wave = :wave,
-                                        first_contact_at = :firstContactAt, last_activity_at = :lastActivityAt,
-                                        closed_at = :closedAt, disqualification_reason_id = :reasonId,
-                                        version = version + 1
-                        where id = :id and version = :version
-                        """)
-                .param("statusId", lead.getStatusId())
-                .param("ownerId", lead.getOwnerId())
-                .param("teamId", lead.getTeamId())
-                .param("assignedAt", timestamp(lead.getAssignedAt()))
-                .param("attemptCount", lead.getAttemptCount())
-                .param("followUpCount", lead.getFollowUpCount())
-                .param("wave", lead.getWave())
-                .param("firstContactAt", timestamp(lead.getFirstContactAt()))
-                .param("lastActivityAt", timestamp(lead.getLastActivityAt()))
-                .param("closedAt", timestamp(lead.getClosedAt()))
-                .param("reasonId", lead.getDisqualificationReasonId())
-                .param("id", lead.getId())
-                .param("version", lead.getVersion())
-                .update() == 1;
+    /** Binds positional parameters in order, with the SQL type of each null given, so that the driver need not ask. */
+    private static final class Parameters {
+
+        private final PreparedStatement statement;
+        private int index;
+
+        Parameters(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        Parameters number(Number value) throws SQLException {
+            if (value == null) {
+                statement.setNull(++index, Types.BIGINT);
+            } else if (value instanceof Integer integer) {
+                statement.setInt(++index, integer);
+            } else {
+                statement.setLong(++index, value.longValue());
+            }
+            return this;
+        }
+
+        Parameters text(String value) throws SQLException {
+            statement.setString(++index, value);
+            return this;
+        }
+
+        Parameters timestamp(Instant value) throws SQLException {
+            statement.setTimestamp(++index, OutcomeWrites.timestamp(value));
+            return this;
+        }
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -76,8 +76,6 @@ public class Outcomes {
         ContactPolicy policy = policies.policyFor(lead);
         validate(request, now);
 
-        // Before the next task is inserted: the unique index allows one open task per lead.
-        writes.completeOpenTask(lead.getId(), now);
         lead.recordCall(now);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -90,11 +88,6 @@ public class Outcomes {
             case NOT_RELEVANT -> close(lead, status(setting.getStatusId()), activeReason(request.reasonId()), now);
             case WRONG_NUMBER, DO_NOT_CALL -> closeWithFixedReason(lead, setting, now, actorId);
         };
-        if (!writes.saveOutcome(lead)) {
-            // The row is locked, so its version changes only if this transaction wrote the lead in another way.
-            throw new LeadConflictException(lead.getId(), new IllegalStateException("Lead version changed under its row lock"));
-        }
-
         details.put("toStatus", next.status().getCode());
         details.put("attempt", lead.getAttemptCount());
         if (next.task() != null) {
@@ -107,7 +100,12 @@ public class Outcomes {
         if (next.movedToPool()) {
             details.put("secondWave", lead.getWave());
         }
-        timeline.record(lead.getId(), ActivityKind.CALL, outcome, blankToNull(request.note()), actorId, now, details);
+        Timeline.Entry entry = timeline.entry(lead.getId(), ActivityKind.CALL, outcome, blankToNull(request.note()), actorId,
+                now, details);
+        if (!writes.saveOutcome(lead, now, next.task(), entry)) {
+            // The row is locked, so its version changes only if this transaction wrote the lead in another way.
+            throw new LeadConflictException(lead.getId(), new IllegalStateException("Lead version changed under its row lock"));
+        }
         events.publishEvent(new OutcomeRecorded(lead.getId(), outcome, actorId, lead.getOwnerId(), lead.getTeamId(),
                 !lead.isOpen(), now));
         log.debug("Recorded outcome {} on lead {} by user {}", outcome, lead.getId(), actorId);
@@ -197,7 +195,6 @@ public class Outcomes {
     private NextStep openWith(Lead lead, LeadStatus status, TaskType type, Instant due, Instant now) {
         lead.moveToStatus(status);
         Task task = new Task(lead, type, due, null, now);
-        writes.open(task);
         return new NextStep(status, task, false);
     }
 

@@ -17,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Timeline {
 
+    /** The insert of one entry, with its parameters in {@link Entry}'s order. */
+    static final String INSERT_ENTRY = """
+            insert into activity (lead_id, kind, outcome, note, actor_id, created_at, details)
+            values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -33,18 +39,25 @@ public class Timeline {
      */
     public void record(long leadId, ActivityKind kind, CallOutcome outcome, String note, Long actorId, Instant at,
                        Map<String, ?> details) {
-        jdbc.sql("""
-                        insert into activity (lead_id, kind, outcome, note, actor_id, created_at, details)
-                        values (:leadId, :kind, :outcome, :note, :actorId, :at, cast(:details as jsonb))
-                        """)
-                .param("leadId", leadId)
-                .param("kind", kind.name())
-                .param("outcome", outcome == null ? null : outcome.name())
-                .param("note", note)
-                .param("actorId", actorId)
-                .param("at", Timestamp.from(at))
-                .param("details", json.writeValueAsString(details))
+        Entry entry = entry(leadId, kind, outcome, note, actorId, at, details);
+        jdbc.sql(INSERT_ENTRY)
+                .params(entry.leadId(), entry.kind(), entry.outcome(), entry.note(), entry.actorId(),
+                        Timestamp.from(entry.at()), entry.details())
                 .update();
+    }
+
+    /**
+     * Returns an entry ready for {@link #INSERT_ENTRY}, for a caller that sends it with other
+     * statements ({@link OutcomeWrites}).
+     */
+    Entry entry(long leadId, ActivityKind kind, CallOutcome outcome, String note, Long actorId, Instant at,
+                Map<String, ?> details) {
+        return new Entry(leadId, kind.name(), outcome == null ? null : outcome.name(), note, actorId, at,
+                json.writeValueAsString(details));
+    }
+
+    /** A timeline entry as its columns store it, the details as JSON text. */
+    record Entry(long leadId, String kind, String outcome, String note, Long actorId, Instant at, String details) {
     }
 
     /** Appends the same entry to each of many leads, in one statement. */

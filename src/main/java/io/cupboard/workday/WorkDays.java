@@ -57,7 +57,6 @@ public class WorkDays {
         return date.atStartOfDay(calendar.zone()).toInstant();
     }
 
-    @Transactional(readOnly = true)
     public Optional<WorkDayStatus> status(long agentId, LocalDate date) {
         return jdbc.sql("""
                         select agent_id, work_date, opened_at, closed_at, closed_clean, closed_by_system, tasks_carried

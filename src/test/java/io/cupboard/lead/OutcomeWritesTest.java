@@ -3,7 +3,9 @@ package io.cupboard.lead;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -41,6 +43,9 @@ class OutcomeWritesTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Timeline timeline;
 
     private Lead lead;
 
@@ -101,7 +106,7 @@ class OutcomeWritesTest {
             Lead locked = writes.lock(lead.getId()).orElseThrow();
             locked.recordCall(calledAt);
             locked.countAttempt();
-            return writes.saveOutcome(locked);
+            return writes.saveOutcome(locked, calledAt, null, call(calledAt));
         });
 
         Lead stored = leads.findById(lead.getId()).orElseThrow();
@@ -113,16 +118,71 @@ class OutcomeWritesTest {
     }
 
     @Test
-    void saveOutcomeOfStaleVersionWritesNothing() {
+    void saveOutcomeReportsStaleVersion() {
         boolean saved = transaction.execute(status -> {
             Lead locked = writes.lock(lead.getId()).orElseThrow();
             jdbc.sql("update lead set version = version + 1 where id = ?").param(lead.getId()).update();
             locked.countAttempt();
-            return writes.saveOutcome(locked);
+            // The task statement has run anyway. The caller's exception rolls it back, as this rollback does.
+            status.setRollbackOnly();
+            return writes.saveOutcome(locked, Instant.now(), null, call(Instant.now()));
         });
 
         assertThat(saved).isFalse();
+        assertThat(openTaskId()).isPositive();
         assertThat(leads.findById(lead.getId()).orElseThrow().getAttemptCount()).isEqualTo(lead.getAttemptCount());
+    }
+
+    @Test
+    void saveOutcomeReplacesTheOpenTask() {
+        Instant calledAt = Instant.parse("2026-03-03T08:00:00Z");
+        Instant due = Instant.parse("2026-03-04T08:00:00Z");
+        long openBefore = openTaskId();
+
+        boolean saved = transaction.execute(status -> {
+            Lead locked = writes.lock(lead.getId()).orElseThrow();
+            locked.recordCall(calledAt);
+            return writes.saveOutcome(locked, calledAt, new Task(locked, TaskType.RETRY, due, null, calledAt), call(calledAt));
+        });
+
+        assertThat(saved).isTrue();
+        assertThat(jdbc.sql("select state, completed_at from task where id = ?").param(openBefore)
+                .query((row, number) -> row.getString("state") + " " + row.getTimestamp("completed_at").toInstant()).single())
+                .isEqualTo("DONE " + calledAt);
+        long openAfter = openTaskId();
+        assertThat(openAfter).isNotEqualTo(openBefore);
+        assertThat(jdbc.sql("select type, due_at, owner_id, team_id from task where id = ?").param(openAfter)
+                .query((row, number) -> row.getString("type") + " " + row.getTimestamp("due_at").toInstant() + " "
+                        + row.getLong("owner_id") + " " + row.getLong("team_id")).single())
+                .isEqualTo("RETRY " + due + " " + lead.getOwnerId() + " " + lead.getTeamId());
+        assertThat(leads.findById(lead.getId()).orElseThrow().getVersion()).isEqualTo(lead.getVersion() + 1);
+    }
+
+    @Test
+    void saveOutcomeAppendsTheCallToTheTimeline() {
+        Instant calledAt = Instant.parse("2026-03-03T08:00:00Z");
+
+        transaction.executeWithoutResult(status -> {
+            Lead locked = writes.lock(lead.getId()).orElseThrow();
+            locked.recordCall(calledAt);
+            writes.saveOutcome(locked, calledAt, null, call(calledAt));
+        });
+
+        assertThat(jdbc.sql("""
+                        select kind || ' ' || outcome || ' ' || note || ' ' || (details ->> 'toStatus')
+                        from activity where lead_id = ? and created_at = ?
+                        """)
+                .params(lead.getId(), Timestamp.from(calledAt)).query(String.class).single())
+                .isEqualTo("CALL NO_ANSWER no answer, \"call\" later ATTEMPTING");
+    }
+
+    private Timeline.Entry call(Instant at) {
+        return timeline.entry(lead.getId(), ActivityKind.CALL, CallOutcome.NO_ANSWER, "no answer, \"call\" later", null, at,
+                Map.of("toStatus", "ATTEMPTING"));
+    }
+
+    private long openTaskId() {
+        return jdbc.sql("select id from task where lead_id = ? and state = 'OPEN'").param(lead.getId()).query(Long.class).single();
     }
 
     /** Tries to lock the lead from a connection of its own, without waiting. */

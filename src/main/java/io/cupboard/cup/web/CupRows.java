@@ -46,32 +46,39 @@ public class CupRows {
     }
 
     /**
-     * One row of the CUP table, every cell ready to print. It is public because the template's compiled
-     * expressions read it directly. On a package-private type SpEL falls back to reflection for each cell.
+     * One row of the CUP table, every cell ready to print.
      *
      * @param autofocus whether the row's link takes the focus, which "show more" gives its first new row
      */
-    public record Row(long leadId, long taskId, String href, String name, String phoneE164, String phoneDisplay, String type, String status,
+    record Row(long leadId, long taskId, String href, String name, String phoneE164, String phoneDisplay, String type, String status,
                String attempts, String due, Long slaCountdownMillis, String why, boolean lifted, boolean actionable,
                boolean autofocus) {
     }
 
     /**
      * The rows a CUP page shows: the first {@code limit} tasks in CUP order, grouped by section.
-     * Public for the same reason as {@link Row}.
+     * It is public because the template's compiled expressions read it directly. On a
+     * package-private type SpEL falls back to reflection.
      *
+     * @param rows       the rows of each section
+     * @param markup     the HTML of each section's rows, see {@link CupRowMarkup}
      * @param limit      how many rows the request named, which the polling refresh requests again
      * @param shown      how many rows it shows, at most {@code limit}
      * @param total      the tasks of the whole CUP
      * @param cutSection the first section with rows not shown, where "show more" goes; null when every row is shown
      * @param expanded   whether "show more" has been used, so that the refresh keeps the longer list
      */
-    public record Page(Map<CupSection, List<Row>> rows, int limit, int shown, int total, CupSection cutSection,
+    public record Page(Map<CupSection, List<Row>> rows, Map<CupSection, String> markup, int limit, int shown, int total, CupSection cutSection,
                        boolean expanded, int nextLimit, int nextCount) {
 
         /** Returns the rows of a section that the page shows. */
         public List<Row> of(CupSection section) {
             return rows.get(section);
+        }
+
+        /** Returns the HTML of the rows of a section that the page shows, escaped and ready to print. */
+        public String markupOf(CupSection section) {
+            return markup.get(section);
         }
     }
 
@@ -92,6 +99,7 @@ public class CupRows {
     Page page(Cup cup, int limit, Integer focusFrom, Locale locale, String contextPath) {
         RowFormat rowFormat = new RowFormat(locale, contextPath);
         Map<CupSection, List<Row>> rows = new EnumMap<>(CupSection.class);
+        Map<CupSection, String> markup = new EnumMap<>(CupSection.class);
         CupSection cutSection = null;
         int position = 0;
         for (Map.Entry<CupSection, List<CupItem>> entry : cup.sections().entrySet()) {
@@ -108,9 +116,10 @@ public class CupRows {
                 cutSection = section;
             }
             rows.put(section, sectionRows);
+            markup.put(section, rowFormat.markup.write(sectionRows));
         }
         int total = cup.todayCount();
-        return new Page(rows, limit, position, total, cutSection, limit > rowsPerPage, limit + rowsPerPage,
+        return new Page(rows, markup, limit, position, total, cutSection, limit > rowsPerPage, limit + rowsPerPage,
                 Math.min(rowsPerPage, total - position));
     }
 
@@ -126,12 +135,15 @@ public class CupRows {
         private final Map<Long, LeadStatus> statuses = catalog.statusesById();
         private final Map<String, String> texts = new HashMap<>();
         private final String noName;
+        private final CupRowMarkup markup;
 
         RowFormat(Locale locale, String contextPath) {
             this.locale = locale;
             this.contextPath = contextPath;
             this.language = SupportedLanguages.languageOf(locale);
             this.noName = messages.getMessage("lead.card.noName", null, locale);
+            this.markup = new CupRowMarkup(messages.getMessage("cup.why.lifted", null, locale),
+                    messages.getMessage("cup.why.notYet", null, locale));
         }
 
         Row row(CupSection section, CupItem item, boolean autofocus) {

@@ -96,8 +96,13 @@ class LeadCardController {
         }
         if (form.nextMode()) {
             // Next-lead mode: the CUP decides which lead opens next.
+            if (htmx == null) {
+                return "redirect:/cup/next";
+            }
+            // htmx follows the header and needs no body. With the response among the arguments, a
+            // null view name marks the response complete, so Spring MVC resolves and renders no view.
             response.setHeader("HX-Redirect", "/cup/next");
-            return htmx == null ? "redirect:/cup/next" : "lead/card :: empty";
+            return null;
         }
         return respond(leadId, false, user, "success", "outcome.saved", new Object[] {summary(result, form.getOutcome(), locale)},
                 htmx, model, redirect);

@@ -9,10 +9,11 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * Serves static files from their own URL prefixes only, in place of Spring Boot's handler for
  * every path ({@code spring.web.resources.add-mappings=false}).
  *
- * <p>Thymeleaf passes every {@code @{...}} link through the resource chain's URL encoding. With
- * a handler for {@code /**}, each page link such as {@code /leads/123} was looked up as a file in
- * four classpath folders of the packaged jar, which cost about two thirds of the CUP page's CPU
- * time. Links outside these prefixes now skip the lookup.
+ * <p>While the resource chain's URL rewriting was on, Thymeleaf passed every {@code @{...}} link
+ * through it, and with a handler for {@code /**} each page link such as {@code /leads/123} was
+ * looked up as a file in four classpath folders of the packaged jar: two thirds of the CUP page's
+ * CPU time. The rewriting is now off ({@code spring.web.resources.chain.enabled=false}); the
+ * webjars' own chain below still resolves version-less paths.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {

@@ -22,6 +22,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -158,7 +160,15 @@ class LeadCardWebTest {
     void nextModeRedirectsToNextLead() throws Exception {
         mvc.perform(outcome("NO_ANSWER").param("next", "true").header("HX-Request", "true").with(signedIn(agent)))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Redirect", "/cup/next"));
+                .andExpect(header().string("HX-Redirect", "/cup/next"))
+                .andExpect(content().string(""));
+    }
+
+    @Test
+    void nextModeWithoutHtmxRedirectsToNextLead() throws Exception {
+        mvc.perform(outcome("NO_ANSWER").param("next", "true").with(signedIn(agent)))
+                .andExpect(redirectedUrl("/cup/next"))
+                .andExpect(header().doesNotExist("HX-Redirect"));
     }
 
     @Test

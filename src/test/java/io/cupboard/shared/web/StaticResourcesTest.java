@@ -28,7 +28,11 @@ class StaticResourcesTest {
     }
 
     @Test
-    void webjarLinksGetTheirVersion() {
+    void pagesLinkWebjarsWithoutTheirVersion() throws Exception {
+        String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // No filter rewrites the links; the version-less paths resolve to the jars' versions.
+        assertThat(login).contains("src=\"/webjars/htmx.org/dist/htmx.min.js\"");
         assertThat(resourceUrls.getForLookupPath("/webjars/htmx.org/dist/htmx.min.js"))
                 .matches("/webjars/htmx.org/[0-9.]+/dist/htmx.min.js");
     }
