@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -137,6 +139,35 @@ class MessageBundlesTest {
     }
 
     /** Reads the bundle basenames that the application configures, so a new bundle is checked too. */
+    /**
+     * A message with arguments goes through {@link MessageFormat}, where a single apostrophe starts
+     * quoted text and hides the placeholders after it ("center's … {0}" printed "{0}").
+     */
+    @Test
+    void everyArgumentOfAMessageIsPrinted() throws IOException {
+        Pattern placeholder = Pattern.compile("\\{(\\d+)");
+        for (String basename : basenames()) {
+            for (String bundle : List.of(basename + ".properties", basename + "_en.properties")) {
+                Properties properties = load(bundle);
+                for (String key : properties.stringPropertyNames()) {
+                    String text = properties.getProperty(key);
+                    List<Integer> indexes = placeholder.matcher(text).results().map(match -> Integer.valueOf(match.group(1))).toList();
+                    if (indexes.isEmpty()) {
+                        continue;
+                    }
+                    Object[] arguments = new Object[indexes.stream().mapToInt(Integer::intValue).max().orElseThrow() + 1];
+                    for (int index = 0; index < arguments.length; index++) {
+                        arguments[index] = "ARGUMENT" + index;
+                    }
+                    String formatted = new MessageFormat(text, Locale.ENGLISH).format(arguments);
+                    for (int index : indexes) {
+                        assertThat(formatted).as(bundle + " " + key).contains("ARGUMENT" + index);
+                    }
+                }
+            }
+        }
+    }
+
     private static List<String> basenames() throws IOException {
         Properties application = load("application.properties");
         return List.of(application.getProperty("spring.messages.basename").split(",")).stream().map(String::strip).toList();

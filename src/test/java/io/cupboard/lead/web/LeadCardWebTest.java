@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -161,6 +162,7 @@ class LeadCardWebTest {
         mvc.perform(outcome("NO_ANSWER").param("next", "true").header("HX-Request", "true").with(signedIn(agent)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("HX-Redirect", "/cup/next"))
+                .andExpect(header().stringValues("Vary", hasItem("HX-Request")))
                 .andExpect(content().string(""));
     }
 
