@@ -71,7 +71,7 @@ class PrefilteredHandlerMapping extends RequestMappingHandlerMapping {
     }
 
     /**
-     * What the first check needs of a mapping.
+     * The parts of a mapping that the first check reads.
      *
      * @param methods  the mapping's methods; empty for any
      * @param prefixes each pattern's literal segments before its first variable or wildcard, or
