@@ -4,25 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import io.cupboard.lead.TaskType;
+import io.cupboard.workday.AgentDay;
 import io.cupboard.workday.DaySchedules;
 import io.cupboard.workday.DaySegment;
 import io.cupboard.workday.DayTemplate;
-import io.cupboard.workday.Shift;
 import io.cupboard.workday.WorkDays;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds an agent's CUP: the ordered tasks from {@link CupQuery}, the current segment that lifts
- * one kind of work, and the work left against the shift.
+ * one kind of work, and the work left against the shift. It reads in one round trip and without a
+ * transaction: the agent's day comes with the CUP's query, and a transaction around the reads cost
+ * the page a commit's round trip.
  */
 @Service
-@Transactional(readOnly = true)
 public class Cups {
 
     private final CupQuery query;
@@ -47,12 +46,13 @@ public class Cups {
         Instant endOfToday = workDays.endOf(today);
         DayTemplate template = schedules.templateFor(teamId);
         Optional<DaySegment> segment = schedules.segmentAt(template, now);
-        List<CupItem> items = query.items(agentId, now, endOfToday, focusOf(segment));
-        Optional<Shift> shift = schedules.shiftFor(agentId, template, today);
-        Duration workLeft = workDays.handlingTime(teamId).multipliedBy(items.size());
-        Duration shiftLeft = shift.map(value -> value.remainingAt(now)).orElse(Duration.ZERO);
-        return new Cup(agentId, Cup.group(items), query.laterCount(agentId, endOfToday), segment,
-                template.getSegments(), shift, workLeft, shiftLeft, workDays.status(agentId, today));
+        CupQuery.Due<AgentDay> due = query.due(agentId, now, endOfToday, focusOf(segment),
+                workDays.agentDayRead(agentId, teamId, template, today));
+        AgentDay day = due.alongside();
+        Duration workLeft = day.handlingTime().multipliedBy(due.items().size());
+        Duration shiftLeft = day.shift().map(value -> value.remainingAt(now)).orElse(Duration.ZERO);
+        return new Cup(agentId, Cup.group(due.items()), due.laterCount(), segment,
+                template.getSegments(), day.shift(), workLeft, shiftLeft, day.status());
     }
 
     /** Returns the lead of the first task the agent should work now, if any. */

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -43,6 +44,16 @@ class SecurityConfiguration {
             "frame-ancestors 'none'",
             "base-uri 'self'",
             "object-src 'none'");
+
+    /**
+     * Turns Spring Security's observations off where they are made. Switched off by property only,
+     * each of the filters and the authorization of every request still ran inside an observation
+     * that did nothing, a twentieth of the CUP page's Java CPU time.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -2,12 +2,15 @@ package io.cupboard.identity;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +19,10 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,8 +46,9 @@ class SessionStoreConfiguration {
     static final long ACCESS_TIME_STEP_MILLIS = 60_000;
 
     /**
-     * Spring Session's update of a session row. It writes only when something besides the access
-     * time changed, or the access time moved by {@link #ACCESS_TIME_STEP_MILLIS} or more. The
+     * Spring Session's update of a session row, sent when an attribute changed or the access time
+     * moved by a step (see {@link SteppedAccessSessionRepository}). It writes only when something
+     * besides the access time changed, or the access time moved by {@link #ACCESS_TIME_STEP_MILLIS} or more. The
      * parameters keep Spring Session's order, so the new values are named in a subquery first.
      * A write turns synchronous commit off for its own transaction. A database crash can then lose
      * the last moments of access times and attribute changes, so a session may expire a little early
@@ -97,6 +105,35 @@ class SessionStoreConfiguration {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> asynchronousSessionUpdates() {
         return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+    }
+
+    /**
+     * Puts the stepped access times between Spring Session's filter and its JDBC store, by replacing
+     * the filter with one over {@link SteppedAccessSessionRepository}. A session repository bean of
+     * the application's own would make Spring Boot drop its whole JDBC session set-up, so the store
+     * is wrapped where the filter uses it. The new filter finds the session id as Spring Session's
+     * own does: with the application's resolver if there is one, else from the cookie.
+     */
+    @Bean
+    static BeanPostProcessor steppedAccessSessionFilter(ObjectProvider<JdbcIndexedSessionRepository> sessions,
+                                                        ObjectProvider<HttpSessionIdResolver> resolvers,
+                                                        ObjectProvider<CookieSerializer> cookies) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof SessionRepositoryFilter<?>)) {
+                    return bean;
+                }
+                SessionRepositoryFilter<?> filter = new SessionRepositoryFilter<>(
+                        new SteppedAccessSessionRepository<>(sessions.getObject(), Duration.ofMillis(ACCESS_TIME_STEP_MILLIS)));
+                filter.setHttpSessionIdResolver(resolvers.getIfAvailable(() -> {
+                    CookieHttpSessionIdResolver fromCookie = new CookieHttpSessionIdResolver();
+                    fromCookie.setCookieSerializer(cookies.getIfAvailable(DefaultCookieSerializer::new));
+                    return fromCookie;
+                }));
+                return filter;
+            }
+        };
     }
 
     /**

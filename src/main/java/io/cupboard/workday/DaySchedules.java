@@ -18,10 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Day templates: which segment is current, and each agent's shift on a date.
+ * Day templates: which segment is current, and each agent's shift on a date. Its reads run without
+ * a transaction of their own: the templates come from memory, and each remaining read is one
+ * statement.
  */
 @Service
-@Transactional(readOnly = true)
 public class DaySchedules {
 
     private static final Logger log = LoggerFactory.getLogger(DaySchedules.class);
@@ -54,6 +55,7 @@ public class DaySchedules {
      * Returns the team's template as the database has it now, or the center's default when the team
      * has none. The admin's edit form uses it, because the copy in memory may be older.
      */
+    @Transactional(readOnly = true)
     public DayTemplate currentTemplateFor(Long teamId) {
         List<DayTemplate> candidates = templates.findOwnAndCenterDefault(teamId);
         return candidates.stream().filter(template -> template.getTeamId() != null).findFirst()
@@ -62,6 +64,7 @@ public class DaySchedules {
     }
 
     /** Returns whether the team has a template of its own rather than the center's default. */
+    @Transactional(readOnly = true)
     public boolean hasOwnTemplate(long teamId) {
         return templates.findByTeamId(teamId).isPresent();
     }
@@ -85,23 +88,27 @@ public class DaySchedules {
 
     /** Returns the agent's shift on a date with the team's template already loaded. */
     public Optional<Shift> shiftFor(long agentId, DayTemplate template, LocalDate date) {
-        Optional<OpeningHours> hours = calendar.hoursOn(date);
-        if (hours.isEmpty()) {
+        if (calendar.hoursOn(date).isEmpty()) {
             return Optional.empty();
         }
         List<LocalTime[]> own = jdbc.sql("select shift_start, shift_end from app_user where id = ? and shift_start is not null")
                 .param(agentId)
                 .query((row, number) -> new LocalTime[] {row.getObject(1, LocalTime.class), row.getObject(2, LocalTime.class)})
                 .list();
-        LocalTime start;
-        LocalTime end;
-        if (own.isEmpty()) {
-            start = template.getShiftStart();
-            end = template.getShiftEnd();
-        } else {
-            start = own.get(0)[0];
-            end = own.get(0)[1];
+        return own.isEmpty() ? shiftFor(null, null, template, date) : shiftFor(own.get(0)[0], own.get(0)[1], template, date);
+    }
+
+    /**
+     * Returns the shift on a date from the agent's own hours, or the template's when the agent has
+     * none (a null start), cut to the center's opening hours. Empty when the center is closed.
+     */
+    Optional<Shift> shiftFor(LocalTime ownStart, LocalTime ownEnd, DayTemplate template, LocalDate date) {
+        Optional<OpeningHours> hours = calendar.hoursOn(date);
+        if (hours.isEmpty()) {
+            return Optional.empty();
         }
+        LocalTime start = ownStart == null ? template.getShiftStart() : ownStart;
+        LocalTime end = ownStart == null ? template.getShiftEnd() : ownEnd;
         LocalTime cutStart = start.isBefore(hours.get().opens()) ? hours.get().opens() : start;
         LocalTime cutEnd = end.isAfter(hours.get().closes()) ? hours.get().closes() : end;
         if (!cutStart.isBefore(cutEnd)) {

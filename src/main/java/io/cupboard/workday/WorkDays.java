@@ -1,11 +1,14 @@
 package io.cupboard.workday;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,8 +18,10 @@ import io.cupboard.identity.CurrentUser;
 import io.cupboard.lead.LeadRuleException;
 import io.cupboard.lead.TaskScheduling;
 import io.cupboard.lead.TaskType;
+import io.cupboard.shared.RowRead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +34,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkDays {
 
     private static final Logger log = LoggerFactory.getLogger(WorkDays.class);
+
+    /** The agent's own hours, the team's handling time and the agent's work day: see {@link #agentDayRead}. */
+    private static final String AGENT_DAY = """
+            select u.shift_start, u.shift_end, t.average_handling_minutes, w.work_date, w.opened_at, w.closed_at,
+                   w.closed_clean, w.closed_by_system, w.tasks_carried
+            from app_user u
+            left join team t on t.id = :dayTeam
+            left join work_day w on w.agent_id = u.id and w.work_date = :dayDate
+            where u.id = :dayAgent
+            """;
 
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
@@ -67,6 +82,30 @@ public class WorkDays {
                         instant(row.getTimestamp(3)), instant(row.getTimestamp(4)), row.getBoolean(5), row.getBoolean(6),
                         row.getInt(7)))
                 .optional();
+    }
+
+    /**
+     * Returns the agent's shift, the team's handling time and the agent's work day on a date in one
+     * statement. The shift comes from the team's template when the agent has no hours of their own.
+     */
+    public AgentDay agentDay(long agentId, Long teamId, DayTemplate template, LocalDate date) {
+        return agentDayRead(agentId, teamId, template, date).run(jdbc);
+    }
+
+    /**
+     * Returns the select of {@link #agentDay}, for the CUP page to send along with its own query,
+     * because every CUP page needs all three.
+     */
+    public RowRead<AgentDay> agentDayRead(long agentId, Long teamId, DayTemplate template, LocalDate date) {
+        return new RowRead<>(AGENT_DAY,
+                Map.of("dayAgent", agentId, "dayTeam", new SqlParameterValue(Types.BIGINT, teamId), "dayDate", date),
+                (row, number) -> new AgentDay(
+                        schedules.shiftFor(row.getObject(1, LocalTime.class), row.getObject(2, LocalTime.class), template, date),
+                        minutesOrDefault((Integer) row.getObject(3)),
+                        row.getObject(4) == null ? Optional.empty()
+                                : Optional.of(new WorkDayStatus(agentId, date, instant(row.getTimestamp(5)), instant(row.getTimestamp(6)),
+                                row.getBoolean(7), row.getBoolean(8), row.getInt(9)))),
+                () -> new AgentDay(schedules.shiftFor(null, null, template, date), minutesOrDefault(null), Optional.empty()));
     }
 
     /** Returns whether the agent has opened today's day, closed since or not. */
@@ -202,6 +241,11 @@ public class WorkDays {
     public Duration handlingTime(Long teamId) {
         Integer minutes = teamId == null ? null
                 : jdbc.sql("select average_handling_minutes from team where id = ?").param(teamId).query(Integer.class).optional().orElse(null);
+        return minutesOrDefault(minutes);
+    }
+
+    /** Returns a team's handling time, six minutes when the team sets none. */
+    private static Duration minutesOrDefault(Integer minutes) {
         return Duration.ofMinutes(minutes == null ? 6 : minutes);
     }
 

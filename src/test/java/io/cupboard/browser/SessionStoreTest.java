@@ -37,6 +37,8 @@ class SessionStoreTest {
                 .param(agent.getUsername()).query(Long.class).single();
         assertThat(sessions).isEqualTo(1);
         assertThat(session.get("/workday/plan").statusCode()).isEqualTo(200);
+        // The session filter CupBoard puts in place keeps the cookie settings of application.properties.
+        assertThat(session.cookieNames()).containsExactly("CUPBOARD_SESSION");
     }
 
     @Test

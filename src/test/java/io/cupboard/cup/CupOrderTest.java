@@ -162,6 +162,17 @@ class CupOrderTest {
     }
 
     @Test
+    void laterWorkIsCountedWhenNothingIsDueToday() {
+        lead("FOLLOW_UP", TEN.plus(Duration.ofDays(1)), "FOLLOW_UP");
+        lead("FOLLOW_UP", TEN.plus(Duration.ofDays(2)), "FOLLOW_UP");
+
+        Cup cup = cup();
+
+        assertThat(cup.todayCount()).isZero();
+        assertThat(cup.laterCount()).isEqualTo(2);
+    }
+
+    @Test
     void matrixDecidesBetweenLeadTypes() {
         clock.setInstant(TEN.plus(Duration.ofMinutes(210)));
         long newRetry = lead("RETRY", TEN.minus(minutes(60)), "ATTEMPTING");

@@ -1,6 +1,8 @@
 package io.cupboard.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 import io.cupboard.support.Fixtures;
@@ -146,22 +148,44 @@ class SessionStoreConfigurationTest {
     }
 
     @Test
-    void pageReadsSessionOnce() throws Exception {
-        User agent = fixtures.agent(fixtures.team());
-        String setCookie = mvc.perform(post("/login").param("username", agent.getUsername()).param("password", Fixtures.PASSWORD)
-                        .with(csrf()).with(request -> {
-                            request.setRemoteAddr("192.0.2.71");
-                            return request;
-                        }))
-                .andReturn().getResponse().getHeader("Set-Cookie");
-        assertThat(setCookie).isNotNull();
-        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
-        Cookie session = new Cookie(pair[0], pair[1]);
+    void pageReadsSessionOnceAndWritesNothing() throws Exception {
+        Cookie session = signedInSession("192.0.2.71");
 
         StatementCounter.reset();
         mvc.perform(get("/alerts/badge").cookie(session)).andExpect(status().isOk());
 
         // Thymeleaf flushes each page. Committed by that flush, Spring Session would read the row again.
         assertThat(StatementCounter.prepared()).filteredOn(sql -> sql.contains("FROM SPRING_SESSION S")).hasSize(1);
+        // The access time is less than a step old, and nothing else changed.
+        assertThat(StatementCounter.prepared()).noneMatch(sql -> sql.toUpperCase().contains("UPDATE SPRING_SESSION"));
+    }
+
+    @Test
+    void requestAStepLaterMovesTheAccessTime() throws Exception {
+        Cookie session = signedInSession("192.0.2.72");
+        long stepAgo = System.currentTimeMillis() - SessionStoreConfiguration.ACCESS_TIME_STEP_MILLIS - 1000;
+        // Spring Session's cookie carries the session id in Base64.
+        String id = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.US_ASCII);
+        assertThat(jdbc.sql("update spring_session set last_access_time = ? where session_id = ?").params(stepAgo, id).update()).isOne();
+
+        mvc.perform(get("/alerts/badge").cookie(session)).andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select last_access_time from spring_session where session_id = ?").param(id)
+                .query(Long.class).single()).isGreaterThan(stepAgo + SessionStoreConfiguration.ACCESS_TIME_STEP_MILLIS);
+    }
+
+    /** Signs an agent in from an address of its own, because failed and repeated logins are limited per address. */
+    private Cookie signedInSession(String address) throws Exception {
+        User agent = fixtures.agent(fixtures.team());
+        String setCookie = mvc.perform(post("/login").param("username", agent.getUsername()).param("password", Fixtures.PASSWORD)
+                        .with(csrf()).with(request -> {
+                            request.setRemoteAddr(address);
+                            return request;
+                        }))
+                .andReturn().getResponse().getHeader("Set-Cookie");
+        // MockMvc's servlet context counts as a war deployment, whose session cookie keeps Spring Session's default name.
+        assertThat(setCookie).startsWith("SESSION=");
+        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+        return new Cookie(pair[0], pair[1]);
     }
 }

@@ -46,7 +46,11 @@ class WorkDaysTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DaySchedules schedules;
+
     private LeadSetup setup;
+    private Team team;
     private User agent;
     private CurrentUser signedIn;
 
@@ -54,7 +58,7 @@ class WorkDaysTest {
     void createAgent() {
         clock.setInstant(TEN);
         setup = new LeadSetup(jdbc);
-        Team team = fixtures.team();
+        team = fixtures.team();
         agent = fixtures.agent(team);
         signedIn = fixtures.signedIn(agent);
     }
@@ -73,6 +77,34 @@ class WorkDaysTest {
 
         assertThat(status.openedAt()).isEqualTo(TEN);
         assertThat(workDays.openedToday(agent.getId())).isTrue();
+    }
+
+    @Test
+    void agentDayReadsOwnShiftHandlingTimeAndOpenedDay() {
+        jdbc.sql("update app_user set shift_start = '10:00', shift_end = '14:30' where id = ?").param(agent.getId()).update();
+        jdbc.sql("update team set average_handling_minutes = 9 where id = ?").param(team.getId()).update();
+        workDays.open(signedIn);
+
+        AgentDay day = workDays.agentDay(agent.getId(), team.getId(), schedules.templateFor(team.getId()), TUESDAY);
+
+        // Israel is at UTC+2 in December.
+        assertThat(day.shift()).contains(new Shift(Instant.parse("2026-12-08T08:00:00Z"), Instant.parse("2026-12-08T12:30:00Z")));
+        assertThat(day.handlingTime()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(day.status()).hasValueSatisfying(status -> {
+            assertThat(status.openedAt()).isEqualTo(TEN);
+            assertThat(status.isOpen()).isTrue();
+        });
+    }
+
+    @Test
+    void agentDayWithoutOwnHoursOrTeamFollowsTheTemplate() {
+        DayTemplate template = schedules.templateFor(null);
+
+        AgentDay day = workDays.agentDay(agent.getId(), null, template, TUESDAY);
+
+        assertThat(day.shift()).isEqualTo(schedules.shiftFor(agent.getId(), template, TUESDAY)).isPresent();
+        assertThat(day.handlingTime()).isEqualTo(Duration.ofMinutes(6));
+        assertThat(day.status()).isEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.cupboard.cup.Cup;
-import io.cupboard.cup.CupSection;
 import io.cupboard.cup.Cups;
 import io.cupboard.cup.NextLead;
 import io.cupboard.identity.CurrentUser;
@@ -49,10 +48,11 @@ class CupController {
             return "redirect:/workday/plan";
         }
         model.addAttribute("cup", cup);
-        model.addAttribute("sections", CupSection.values());
-        model.addAttribute("page", rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath()));
+        CupRows.Page page = rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath());
+        model.addAttribute("page", page);
         model.addAttribute("readOnly", false);
         model.addAttribute("refreshUrl", "/cup");
+        model.addAttribute("sectionsMarkup", rows.sectionsMarkup(cup, page, locale, request.getContextPath() + "/cup"));
         return htmx == null ? "cup/cup" : "cup/cup :: sections";
     }
 

@@ -83,6 +83,15 @@ public class CupRows {
     }
 
     /**
+     * Returns the HTML of the CUP's sections block for a page of rows, see {@link CupSectionsMarkup}.
+     *
+     * @param moreUrl the address from which "show more" requests the longer list, with the context path
+     */
+    String sectionsMarkup(Cup cup, Page page, Locale locale, String moreUrl) {
+        return new CupSectionsMarkup(messages, format, locale).write(cup, page, moreUrl);
+    }
+
+    /**
      * Returns the number of rows a page shows for a request of {@code requested} rows: at least one
      * page, and one page when the request names no number.
      */

@@ -5,7 +5,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.cupboard.cup.Cup;
-import io.cupboard.cup.CupSection;
 import io.cupboard.cup.Cups;
 import io.cupboard.identity.CurrentUser;
 import io.cupboard.identity.Role;
@@ -54,11 +53,12 @@ class TeamCupViewController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Cup cup = cups.cupOf(agent.id(), agent.teamId());
         model.addAttribute("cup", cup);
-        model.addAttribute("sections", CupSection.values());
-        model.addAttribute("page", rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath()));
+        CupRows.Page page = rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath());
+        model.addAttribute("page", page);
         model.addAttribute("readOnly", true);
         model.addAttribute("viewedAgent", agent.name());
         model.addAttribute("refreshUrl", "/team/agents/" + agent.id() + "/cup");
+        model.addAttribute("sectionsMarkup", rows.sectionsMarkup(cup, page, locale, request.getContextPath() + "/team/agents/" + agent.id() + "/cup"));
         return htmx == null ? "cup/cup" : "cup/cup :: sections";
     }
 }

@@ -180,6 +180,9 @@ class CupPageTest {
         // The equality is the N+1 guard; the bound only catches a page that grows many new queries.
         assertThat(manyLeads).isEqualTo(fewLeads);
         assertThat(manyLeads).isLessThanOrEqualTo(20);
+        // The CUP, the later count and the agent's day are one statement, sent in one round trip.
+        assertThat(StatementCounter.prepared()).filteredOn(sql -> sql.contains("from task") || sql.contains("work_day"))
+                .singleElement().asString().contains("later_count", "join work_day");
     }
 
     @Test
