@@ -106,8 +106,8 @@ class CupQuery {
     }
 
     /**
-     * An agent's tasks due by the end of today, in CUP order, the number due after today, and what
-     * the select sent along read.
+     * An agent's tasks due by the end of today, in CUP order, the number due after today, and the
+     * row of the select sent with them.
      */
     record Due<T>(List<CupItem> items, long laterCount, T alongside) {
     }
@@ -142,7 +142,7 @@ class CupQuery {
     /**
      * Reads a row by column position, in the order of the select list of {@link #ITEMS} (column 13,
      * the lead's creation time, only sorts). Read by label, the driver looked each label up in a
-     * hash map for every cell, a quarter of the time spent reading the CUP.
+     * hash map for every cell, about a quarter of the time spent reading the CUP in a profile.
      */
     private static CupItem item(ResultSet row, int number) throws SQLException {
         Timestamp sla = row.getTimestamp(4);

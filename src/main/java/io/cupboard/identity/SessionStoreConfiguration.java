@@ -46,13 +46,14 @@ class SessionStoreConfiguration {
     static final long ACCESS_TIME_STEP_MILLIS = 60_000;
 
     /**
-     * Spring Session's update of a session row, sent when an attribute changed or the access time
-     * moved by a step (see {@link SteppedAccessSessionRepository}). It writes only when something
-     * besides the access time changed, or the access time moved by {@link #ACCESS_TIME_STEP_MILLIS} or more. The
-     * parameters keep Spring Session's order, so the new values are named in a subquery first.
-     * A write turns synchronous commit off for its own transaction. A database crash can then lose
-     * the last moments of access times and attribute changes, so a session may expire a little early
-     * or ask for a new login. Sessions are created and deleted with durable commits as before.
+     * Spring Session's update of a session row. Spring Session sends it when the session's id,
+     * timeout, user or security context changed, and when the access time moved by a step (see
+     * {@link SteppedAccessSessionRepository}). It writes only when one of the row's own columns
+     * changed, or the access time moved by {@link #ACCESS_TIME_STEP_MILLIS} or more. The parameters
+     * keep Spring Session's order, so the new values are named in a subquery first. A write turns
+     * synchronous commit off for its own transaction. A database crash can then lose the last
+     * moments of access times and attribute changes, so a session may expire a little early or ask
+     * for a new login. Sessions are created and deleted with durable commits as before.
      */
     static final String UPDATE_SESSION_QUERY = """
             UPDATE %TABLE_NAME% AS stored

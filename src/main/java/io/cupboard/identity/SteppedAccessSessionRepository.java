@@ -9,10 +9,10 @@ import org.springframework.session.SessionRepository;
 
 /**
  * A session store whose sessions move their last access time only in steps. Spring Session sets
- * the access time on every request, and its JDBC session then counts as changed, so every request
- * ended with an update of the session row, one more round trip to PostgreSQL, even when the update
- * wrote nothing. A session of this store passes a new access time on only once it is a step past
- * the stored one, and a request that changes nothing else saves nothing.
+ * the access time on every request, which marks its JDBC session as changed, so every request
+ * would end with an update of the session row: one more round trip to PostgreSQL, even when the
+ * update writes nothing. A session of this store passes a new access time on only once it is a
+ * step past the stored one, so a request that changes nothing else saves nothing.
  *
  * @param <S> the session type of the store it wraps
  */

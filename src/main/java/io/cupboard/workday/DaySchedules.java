@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Day templates: which segment is current, and each agent's shift on a date. Its reads run without
- * a transaction of their own: the templates come from memory, and each remaining read is one
- * statement.
+ * Day templates: which segment is current, and each agent's shift on a date. The reads of every
+ * CUP page run without a transaction, because the templates come from memory and the agent's hours
+ * are one statement. Only the reads of the database's current template open one.
  */
 @Service
 public class DaySchedules {

@@ -162,7 +162,7 @@ class CupOrderTest {
     }
 
     @Test
-    void laterWorkIsCountedWhenNothingIsDueToday() {
+    void emptyCupCountsLaterWork() {
         lead("FOLLOW_UP", TEN.plus(Duration.ofDays(1)), "FOLLOW_UP");
         lead("FOLLOW_UP", TEN.plus(Duration.ofDays(2)), "FOLLOW_UP");
 

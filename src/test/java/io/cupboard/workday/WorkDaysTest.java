@@ -80,7 +80,7 @@ class WorkDaysTest {
     }
 
     @Test
-    void agentDayReadsOwnShiftHandlingTimeAndOpenedDay() {
+    void agentDayWithOwnHours() {
         jdbc.sql("update app_user set shift_start = '10:00', shift_end = '14:30' where id = ?").param(agent.getId()).update();
         jdbc.sql("update team set average_handling_minutes = 9 where id = ?").param(team.getId()).update();
         workDays.open(signedIn);
@@ -97,7 +97,7 @@ class WorkDaysTest {
     }
 
     @Test
-    void agentDayWithoutOwnHoursOrTeamFollowsTheTemplate() {
+    void agentDayFollowsTheTemplate() {
         DayTemplate template = schedules.templateFor(null);
 
         AgentDay day = workDays.agentDay(agent.getId(), null, template, TUESDAY);

@@ -47,12 +47,8 @@ class CupController {
         if (!cup.dayOpened()) {
             return "redirect:/workday/plan";
         }
-        model.addAttribute("cup", cup);
-        CupRows.Page page = rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath());
-        model.addAttribute("page", page);
+        rows.addTo(model, cup, shownRows, from, locale, request.getContextPath(), "/cup");
         model.addAttribute("readOnly", false);
-        model.addAttribute("refreshUrl", "/cup");
-        model.addAttribute("sectionsMarkup", rows.sectionsMarkup(cup, page, locale, request.getContextPath() + "/cup"));
         return htmx == null ? "cup/cup" : "cup/cup :: sections";
     }
 

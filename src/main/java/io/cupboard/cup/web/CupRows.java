@@ -19,6 +19,7 @@ import io.cupboard.shared.DisplayFormat;
 import io.cupboard.shared.web.SupportedLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * Turns the first rows of the CUP into the text they show. An agent's CUP has up to a few hundred
@@ -83,19 +84,27 @@ public class CupRows {
     }
 
     /**
-     * Returns the HTML of the CUP's sections block for a page of rows, see {@link CupSectionsMarkup}.
+     * Adds a CUP to a page's model with what the template shows of it: the page of rows, the
+     * sections block's HTML (see {@link CupSectionsMarkup}) and the address that refreshes it. The
+     * agent's CUP page and the team lead's view of it share this.
      *
-     * @param moreUrl the address from which "show more" requests the longer list, with the context path
+     * @param shownRows  how many rows the request named, or null for one page
+     * @param focusFrom  the position of the row that takes the focus, or null for none
+     * @param refreshUrl the page's address without the context path, which the refresh and "show more" request
      */
-    String sectionsMarkup(Cup cup, Page page, Locale locale, String moreUrl) {
-        return new CupSectionsMarkup(messages, format, locale).write(cup, page, moreUrl);
+    void addTo(Model model, Cup cup, Integer shownRows, Integer focusFrom, Locale locale, String contextPath, String refreshUrl) {
+        Page page = page(cup, limitFor(shownRows), focusFrom, locale, contextPath);
+        model.addAttribute("cup", cup);
+        model.addAttribute("page", page);
+        model.addAttribute("refreshUrl", refreshUrl);
+        model.addAttribute("sectionsMarkup", new CupSectionsMarkup(messages, format, locale).write(cup, page, contextPath + refreshUrl));
     }
 
     /**
      * Returns the number of rows a page shows for a request of {@code requested} rows: at least one
      * page, and one page when the request names no number.
      */
-    int limitFor(Integer requested) {
+    private int limitFor(Integer requested) {
         return requested == null ? rowsPerPage : Math.max(requested, rowsPerPage);
     }
 
@@ -105,7 +114,7 @@ public class CupRows {
      * @param focusFrom   the position (from 0) of the row that takes the focus, or null for none
      * @param contextPath the application's context path, which starts each row's link to its lead card
      */
-    Page page(Cup cup, int limit, Integer focusFrom, Locale locale, String contextPath) {
+    private Page page(Cup cup, int limit, Integer focusFrom, Locale locale, String contextPath) {
         RowFormat rowFormat = new RowFormat(locale, contextPath);
         Map<CupSection, List<Row>> rows = new EnumMap<>(CupSection.class);
         Map<CupSection, String> markup = new EnumMap<>(CupSection.class);

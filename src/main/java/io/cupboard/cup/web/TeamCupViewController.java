@@ -52,13 +52,9 @@ class TeamCupViewController {
                 .filter(found -> !user.is(Role.TEAM_LEAD) || found.teamId() != null && found.teamId().equals(user.teamId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Cup cup = cups.cupOf(agent.id(), agent.teamId());
-        model.addAttribute("cup", cup);
-        CupRows.Page page = rows.page(cup, rows.limitFor(shownRows), from, locale, request.getContextPath());
-        model.addAttribute("page", page);
+        rows.addTo(model, cup, shownRows, from, locale, request.getContextPath(), "/team/agents/" + agent.id() + "/cup");
         model.addAttribute("readOnly", true);
         model.addAttribute("viewedAgent", agent.name());
-        model.addAttribute("refreshUrl", "/team/agents/" + agent.id() + "/cup");
-        model.addAttribute("sectionsMarkup", rows.sectionsMarkup(cup, page, locale, request.getContextPath() + "/team/agents/" + agent.id() + "/cup"));
         return htmx == null ? "cup/cup" : "cup/cup :: sections";
     }
 }

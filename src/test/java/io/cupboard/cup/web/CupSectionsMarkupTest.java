@@ -116,7 +116,7 @@ class CupSectionsMarkupTest {
                 LeadType.NEW, "web", 1, 1, CupSection.OVERDUE, 10, false, true);
     }
 
-    /** A page of the first {@code shown} rows of each section, with 50 rows a page. */
+    /** Returns a page showing the given number of rows of each section, with 50 rows a page. */
     private static CupRows.Page page(Map<CupSection, Integer> shownRows, int shown, CupSection cutSection) {
         Map<CupSection, List<CupRows.Row>> rows = new EnumMap<>(CupSection.class);
         Map<CupSection, String> rowMarkup = new EnumMap<>(CupSection.class);
